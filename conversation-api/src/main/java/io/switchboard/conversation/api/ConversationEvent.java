@@ -1,0 +1,42 @@
+package io.switchboard.conversation.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Something that happened to a conversation, published by conversation-service on
+ * {@link Topics#CONVERSATION_EVENTS} (keyed by {@link #conversationId()}). On the wire a JSON object whose dotted
+ * {@code type} names the event (e.g. {@code "message.received"}); consumers ignore unknown properties, and
+ * {@link #version()} grows when a shape changes incompatibly.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ConversationOpened.class, name = ConversationOpened.TYPE),
+        @JsonSubTypes.Type(value = MessageReceived.class, name = MessageReceived.TYPE),
+        @JsonSubTypes.Type(value = MessageQueued.class, name = MessageQueued.TYPE),
+        @JsonSubTypes.Type(value = MessageSent.class, name = MessageSent.TYPE),
+        @JsonSubTypes.Type(value = MessageFailed.class, name = MessageFailed.TYPE)
+})
+@JsonIgnoreProperties(ignoreUnknown = true)
+public sealed interface ConversationEvent
+        permits ConversationOpened, MessageReceived, MessageQueued, MessageSent, MessageFailed {
+
+    /** Unique id of this event (consumers de-duplicate on it). */
+    UUID eventId();
+
+    /** Dotted wire name, e.g. {@code "conversation.opened"}. */
+    String type();
+
+    /** Schema version of this event's shape, starting at 1. */
+    int version();
+
+    /** When it happened (the database transaction's time). */
+    Instant occurredAt();
+
+    /** The conversation it happened to; also the Kafka key. */
+    UUID conversationId();
+}

@@ -1,0 +1,13 @@
+package io.switchboard.conversation.api;
+
+import java.util.UUID;
+
+/**
+ * The customer as operators see them in lists and events.
+ *
+ * @param id          customer id in conversation-service
+ * @param displayName first and last name as given on Telegram, never blank (falls back to the username or id)
+ * @param username    Telegram username without '@', or null
+ */
+public record CustomerSummary(UUID id, String displayName, String username) {
+}

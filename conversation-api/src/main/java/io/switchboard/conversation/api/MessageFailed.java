@@ -1,0 +1,24 @@
+package io.switchboard.conversation.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The channel refused an outbound message: its status is now {@code FAILED}.
+ *
+ * @param messageId the message
+ * @param status    always {@code FAILED}
+ * @param reason    why, as Telegram put it (e.g. "Forbidden: bot was blocked by the user")
+ */
+public record MessageFailed(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId, UUID messageId, String status, String reason)
+        implements ConversationEvent {
+
+    public static final String TYPE = "message.failed";
+
+    public MessageFailed {
+        type = TYPE;
+        if (version == 0) {
+            version = 1;
+        }
+    }
+}

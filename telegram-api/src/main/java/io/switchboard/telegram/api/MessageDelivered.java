@@ -1,0 +1,31 @@
+package io.switchboard.telegram.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Telegram accepted every part of a {@link SendMessage}.
+ *
+ * @param telegramMessageIds Telegram's {@code message_id} of each part sent, in order (one unless the text was split)
+ */
+public record MessageDelivered(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId,
+                               UUID commandId, UUID messageId, long chatId, List<Long> telegramMessageIds)
+        implements TelegramResult {
+
+    public static final String TYPE = "message.delivered";
+
+    public MessageDelivered {
+        type = TYPE;
+        if (version == 0) {
+            version = 1;
+        }
+        telegramMessageIds = telegramMessageIds == null ? List.of() : List.copyOf(telegramMessageIds);
+    }
+
+    /** The result for {@code command}, stamped now. */
+    public static MessageDelivered of(SendMessage command, List<Long> telegramMessageIds) {
+        return new MessageDelivered(UUID.randomUUID(), TYPE, 1, Instant.now(), command.conversationId(),
+                command.commandId(), command.messageId(), command.chatId(), telegramMessageIds);
+    }
+}

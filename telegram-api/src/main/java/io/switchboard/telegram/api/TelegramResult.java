@@ -1,0 +1,43 @@
+package io.switchboard.telegram.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What Telegram answered to a {@link TelegramCommand}, published on {@link Topics#RESULTS} by
+ * telegram-ingest-service and keyed by conversation id. {@code type} is dotted on the wire
+ * (e.g. {@code "message.delivered"}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = MessageDelivered.class, name = MessageDelivered.TYPE),
+        @JsonSubTypes.Type(value = MessageDeliveryFailed.class, name = MessageDeliveryFailed.TYPE)
+})
+@JsonIgnoreProperties(ignoreUnknown = true)
+public sealed interface TelegramResult permits MessageDelivered, MessageDeliveryFailed {
+
+    /** Unique id of this result. */
+    UUID eventId();
+
+    /** Wire name, e.g. {@code "message.delivered"}. */
+    String type();
+
+    /** Schema version, starting at 1. */
+    int version();
+
+    /** When Telegram answered. */
+    Instant occurredAt();
+
+    /** Conversation of the command (the Kafka key). */
+    UUID conversationId();
+
+    /** The command this result answers. */
+    UUID commandId();
+
+    /** The stored message the command carried. */
+    UUID messageId();
+}
