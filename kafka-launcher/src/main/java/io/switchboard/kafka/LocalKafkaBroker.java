@@ -47,7 +47,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * Formats {@code dataDir} (when it is not formatted yet) and starts a broker listening on 127.0.0.1.
      *
      * @param port          client port, or 0 for a free one
-     * @param dataDir       log directory; null for a fresh temporary one that is deleted on {@link #close()}
+     * @param dataDir       broker home (log segments under {@code logs/}); null for a fresh temporary one that is
+     *                      deleted on {@link #close()}
      * @return the started broker; {@link #bootstrapServers()} is ready to use
      * @throws IllegalStateException when the storage cannot be formatted or the broker does not start
      */
@@ -57,10 +58,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
             Path dir = temporary ? Files.createTempDirectory("switchboard-kafka-") : dataDir;
             Files.createDirectories(dir);
             int clientPort = port == 0 ? freePort() : port;
-            int controllerPort = freePort();
-            Properties props = brokerProperties(dir, clientPort, controllerPort);
-            if (!Files.exists(dir.resolve("meta.properties"))) {
-                format(dir, props);
+            int controllerPort = controllerPort(dir);
+            Path logDir = Files.createDirectories(dir.resolve("logs"));
+            Properties props = brokerProperties(logDir, clientPort, controllerPort);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(logDir, props);
             }
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
             server.startup();
@@ -145,6 +147,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
         } finally {
             Files.deleteIfExists(config);
         }
+    }
+
+    /**
+     * The controller port of a data directory: chosen once and remembered in {@code controller.port}, so that a
+     * broker restarted on the same directory (e.g. in an outage test) finds its quorum where it left it.
+     */
+    private static int controllerPort(Path dir) throws IOException {
+        Path file = dir.resolve("controller.port");
+        if (Files.exists(file)) {
+            return Integer.parseInt(Files.readString(file).trim());
+        }
+        int port = freePort();
+        Files.writeString(file, Integer.toString(port));
+        return port;
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,154 @@
+package io.switchboard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * User story: customers write to the bot on Telegram (every real update payload in the shared fixtures); an operator
+ * logged in through the gateway sees each private-chat text message exactly once, live on the socket and in the
+ * history; the other updates are skipped without harm. The operator answers and the customer's Telegram receives
+ * exactly that text; the message turns SENT.
+ */
+@Order(1)
+class CustomerToOperatorFlowIT {
+
+    private static final Path FIXTURES = Path.of(System.getProperty("switchboard.root", ".."))
+            .resolve("../shared/fixtures/telegram/updates").normalize();
+
+    static SwitchboardStack stack;
+    static TelegramEmulatorClient telegram;
+
+    @BeforeAll
+    static void startSystem() {
+        stack = SwitchboardStack.shared();
+        telegram = new TelegramEmulatorClient(stack.emulatorUrl(), SwitchboardStack.BOT_TOKEN);
+    }
+
+    @Test
+    void everyFixtureUpdateIsDeliveredAndEachPrivateTextReachesTheOperatorOnce() throws IOException {
+        OperatorSession operator = OperatorSession.login(stack.gatewayUrl(), SwitchboardStack.ADMIN_USERNAME, stack.adminPassword());
+        List<Path> files;
+        try (Stream<Path> list = Files.list(FIXTURES)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 30, "fixtures found at " + FIXTURES);
+
+        Map<String, Long> expectedTexts = new LinkedHashMap<>(); // private-chat text → chat id
+        List<String> otherTexts = new ArrayList<>();
+        try (OperatorSocket socket = OperatorSocket.open(stack.gatewayUrl(), operator.accessToken())) {
+            assertEquals("bearer-token-carrier", socket.subprotocol());
+            long updateId = 900_000;
+            for (Path file : files) {
+                ObjectNode update = (ObjectNode) Http.JSON.readTree(file.toFile());
+                update.put("update_id", updateId++); // unique within this run, order kept
+                JsonNode message = update.get("message");
+                if (message != null && "private".equals(message.path("chat").path("type").asText())
+                        && message.hasNonNull("text")) {
+                    expectedTexts.put(message.get("text").asText(), message.path("chat").path("id").asLong());
+                } else {
+                    update.findValues("text").forEach(t -> otherTexts.add(t.asText()));
+                    update.findValues("caption").forEach(t -> otherTexts.add(t.asText()));
+                }
+                telegram.deliver(update);
+            }
+            assertTrue(expectedTexts.size() >= 5, "fixtures hold several private text messages: " + expectedTexts.keySet());
+
+            List<String> inbound = Eventually.await("every private text stored", Duration.ofSeconds(60),
+                    () -> inboundTexts(operator),
+                    texts -> expectedTexts.keySet().stream().allMatch(texts::contains));
+            // give stragglers (duplicates, skipped updates) a moment to show up if they were going to
+            ServiceProcess.sleep(1500);
+            inbound = inboundTexts(operator);
+            for (String text : expectedTexts.keySet()) {
+                assertEquals(1, inbound.stream().filter(text::equals).count(), "stored exactly once: " + text);
+            }
+            for (String other : otherTexts) {
+                if (!expectedTexts.containsKey(other)) {
+                    assertFalse(inbound.contains(other), "a non-private or non-text update was skipped: " + other);
+                }
+            }
+
+            List<JsonNode> frames = Eventually.await("a message.received frame per private text", Duration.ofSeconds(20),
+                    () -> socket.frames(f -> "message.received".equals(f.path("type").asText())),
+                    fs -> expectedTexts.keySet().stream().allMatch(t -> fs.stream()
+                            .anyMatch(f -> t.equals(f.path("payload").path("message").path("text").asText()))));
+            for (String text : expectedTexts.keySet()) {
+                assertEquals(1, frames.stream().filter(f -> text.equals(f.path("payload").path("message").path("text")
+                        .asText())).count(), "one live frame for: " + text);
+            }
+            assertTrue(frames.stream().allMatch(f -> f.hasNonNull("conversationId") && f.has("payload")));
+        }
+        assertTrue(stack.logOf("conversation-service").contains("skip") || stack.logOf("conversation-service").contains("Skip"),
+                "skipped updates are logged with a reason");
+    }
+
+    @Test
+    void theOperatorsReplyReachesTheCustomersTelegramByteExactAndTurnsSent() {
+        long chatId = 555_000_111L;
+        String question = "Где мой заказ? 📦 <script>&amp;";
+        telegram.deliver(TelegramEmulatorClient.privateText(800_001, chatId, "Ольга", question));
+        OperatorSession operator = OperatorSession.login(stack.gatewayUrl(), SwitchboardStack.ADMIN_USERNAME, stack.adminPassword());
+        JsonNode conversation = Eventually.await("the customer's conversation", Duration.ofSeconds(30),
+                () -> operator.conversations().stream()
+                        .filter(c -> question.equals(c.path("lastMessage").path("text").asText())).findFirst().orElse(null),
+                c -> c != null);
+        String conversationId = conversation.get("id").asText();
+        assertEquals("OPEN_UNCLAIMED", conversation.get("status").asText());
+        assertTrue(conversation.get("codename").asText().matches("[A-Z][a-z]+ [A-Z][a-z]+ #[0-9A-F]{4}"),
+                conversation.get("codename").asText());
+
+        try (OperatorSocket socket = OperatorSocket.open(stack.gatewayUrl(), operator.accessToken())) {
+            String answer = "Здравствуйте, Ольга! <b>не жирный</b> & 5 > 3 — 👩🏽‍💻 שלום\nвторая строка";
+            JsonNode pending = operator.reply(conversationId, answer);
+            assertEquals("OUTBOUND", pending.get("direction").asText());
+            assertEquals("PENDING", pending.get("status").asText());
+            assertEquals(answer, pending.get("text").asText());
+
+            List<JsonNode> sent = Eventually.await("sendMessage to the customer's chat", Duration.ofSeconds(30),
+                    () -> telegram.calls("sendMessage", chatId), calls -> !calls.isEmpty());
+            assertEquals(1, sent.size());
+            assertEquals(answer, sent.get(0).path("params").path("text").asText());
+            assertFalse(sent.get(0).path("params").has("parse_mode"), "no parse_mode: text arrives as typed");
+
+            String messageId = pending.get("id").asText();
+            JsonNode stored = Eventually.await("the reply marked SENT", Duration.ofSeconds(30),
+                    () -> operator.messages(conversationId).stream()
+                            .filter(m -> messageId.equals(m.get("id").asText())).findFirst().orElseThrow(),
+                    m -> "SENT".equals(m.get("status").asText()));
+            assertEquals(answer, stored.get("text").asText());
+            Eventually.await("a message.sent frame", Duration.ofSeconds(15),
+                    () -> socket.frames(f -> "message.sent".equals(f.path("type").asText())
+                            && messageId.equals(f.path("payload").path("messageId").asText())),
+                    fs -> fs.size() == 1);
+        }
+    }
+
+    private static List<String> inboundTexts(OperatorSession operator) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode conversation : operator.conversations()) {
+            for (JsonNode message : operator.messages(conversation.get("id").asText())) {
+                if ("INBOUND".equals(message.get("direction").asText())) {
+                    texts.add(message.get("text").asText());
+                }
+            }
+        }
+        return texts;
+    }
+}

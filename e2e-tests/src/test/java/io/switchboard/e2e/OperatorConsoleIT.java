@@ -1,0 +1,101 @@
+package io.switchboard.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * User story in a real headless Chromium: an operator logs into the console, a customer writes on Telegram and the
+ * message appears without a reload; the operator replies and sees it marked sent, and the customer's Telegram
+ * received it. A screenshot of the console is saved.
+ */
+@Order(2)
+class OperatorConsoleIT {
+
+    static SwitchboardStack stack;
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        stack = SwitchboardStack.shared();
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void anOperatorSeesACustomerMessageLiveAndRepliesFromTheConsole() throws Exception {
+        TelegramEmulatorClient telegram = new TelegramEmulatorClient(stack.emulatorUrl(), SwitchboardStack.BOT_TOKEN);
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+        page.setDefaultTimeout(20_000);
+        page.navigate(stack.gatewayUrl() + "/");
+
+        page.getByTestId("login-username").fill(SwitchboardStack.ADMIN_USERNAME);
+        page.getByTestId("login-password").fill(stack.adminPassword());
+        page.getByTestId("login-submit").click();
+        assertThat(page.getByTestId("conversation-list")).isVisible();
+        assertThat(page.getByTestId("connection-status")).hasText("Live", new com.microsoft.playwright.assertions
+                .LocatorAssertions.HasTextOptions().setTimeout(20_000));
+
+        long chatId = 555_000_301L;
+        String question = "Hello from the browser test 👋 " + System.nanoTime();
+        telegram.deliver(TelegramEmulatorClient.privateText(600_001, chatId, "Maya", question));
+
+        Locator item = page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText("Maya"));
+        assertThat(item).isVisible(); // arrived live, no reload
+        item.first().click();
+        Locator inbound = page.locator("[data-testid=message][data-direction=INBOUND]")
+                .filter(new Locator.FilterOptions().setHasText(question));
+        assertThat(inbound).hasCount(1);
+
+        String answer = "Hi Maya, <b>we</b> are on it & will reply soon ✅";
+        page.getByTestId("reply-input").fill(answer);
+        page.getByTestId("reply-send").click();
+        Locator outbound = page.locator("[data-testid=message][data-direction=OUTBOUND]")
+                .filter(new Locator.FilterOptions().setHasText(answer));
+        assertThat(outbound).hasCount(1);
+        assertThat(outbound).hasAttribute("data-status", "SENT", new com.microsoft.playwright.assertions
+                .LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+
+        var calls = Eventually.await("sendMessage recorded", Duration.ofSeconds(10),
+                () -> telegram.calls("sendMessage", chatId), c -> !c.isEmpty());
+        assertEquals(answer, calls.get(0).path("params").path("text").asText());
+
+        Path shots = Files.createDirectories(stack.workDir().resolve("screenshots"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("operator-console.png")).setFullPage(true));
+        Path target = Path.of(System.getProperty("switchboard.root", "..")).resolve("e2e-tests/target/operator-console.png");
+        Files.copy(shots.resolve("operator-console.png"), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        page.close();
+    }
+}
