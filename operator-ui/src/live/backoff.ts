@@ -1,0 +1,23 @@
+/** Reconnect backoff: exponential from `initialMs`, capped at `maxMs`, with a random `jitter` share taken off. */
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+  /** 0..1: the share of the exponential delay that is randomised (0 = none, 1 = anywhere in [0, delay]). */
+  jitter: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 10_000, factor: 2, jitter: 0.5 };
+
+/**
+ * Delay in ms before reconnect attempt number `attempt` (0 for the first retry after a close):
+ * `min(maxMs, initialMs * factor^attempt)` scaled by a factor in `[1 - jitter, 1]` drawn from `random()` (0..1).
+ * With the defaults: 0.25–0.5 s, 0.5–1 s, 1–2 s, 2–4 s, 4–8 s, then 5–10 s.
+ */
+export function reconnectDelay(attempt: number, random: () => number = Math.random, options: BackoffOptions = DEFAULT_BACKOFF): number {
+  const step = Number.isFinite(attempt) && attempt > 0 ? Math.floor(attempt) : 0;
+  const ceiling = Math.min(options.maxMs, options.initialMs * Math.pow(options.factor, step));
+  const jitter = Math.min(1, Math.max(0, options.jitter));
+  const r = Math.min(1, Math.max(0, random()));
+  return Math.round(ceiling * (1 - jitter * r));
+}

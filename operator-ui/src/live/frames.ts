@@ -1,0 +1,58 @@
+import type { ServerFrame } from '../api/types';
+
+const KNOWN_TYPES = new Set<string>([
+  'conversation.opened',
+  'message.received',
+  'message.queued',
+  'message.sent',
+  'message.failed',
+]);
+
+/** URL of the operator socket for a page served from `location` (`ws:` for `http:`, `wss:` for `https:`). */
+export function operatorSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/ws/operator`;
+}
+
+/**
+ * The subprotocols that carry the access token in `Sec-WebSocket-Protocol` (browsers cannot set headers on a
+ * WebSocket); Quarkus turns the second one into `Authorization: Bearer <token>` and selects the first.
+ */
+export function bearerSubprotocols(accessToken: string): string[] {
+  return ['bearer-token-carrier', encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${accessToken}`)];
+}
+
+/**
+ * Parses a server text frame into a known event frame; null for `pong`, unknown types, or malformed frames
+ * (missing `conversationId` or `payload`, or a `message.*` event without its message / message id).
+ */
+export function parseServerFrame(data: unknown): ServerFrame | null {
+  if (typeof data !== 'string') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const frame = value as { type?: unknown; conversationId?: unknown; payload?: unknown };
+  if (typeof frame.type !== 'string' || !KNOWN_TYPES.has(frame.type)) return null;
+  if (typeof frame.conversationId !== 'string' || !frame.payload || typeof frame.payload !== 'object') return null;
+  const payload = frame.payload as Record<string, unknown>;
+  switch (frame.type) {
+    case 'message.received':
+    case 'message.queued': {
+      const message = payload.message as Record<string, unknown> | undefined;
+      if (!message || typeof message !== 'object' || typeof message.id !== 'string') return null;
+      break;
+    }
+    case 'message.sent':
+    case 'message.failed':
+      if (typeof payload.messageId !== 'string') return null;
+      break;
+    case 'conversation.opened':
+      if (!payload.customer || typeof payload.customer !== 'object') return null;
+      break;
+  }
+  return frame as ServerFrame;
+}

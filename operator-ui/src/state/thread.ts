@@ -1,0 +1,125 @@
+import type { Message, MessageStatus, ServerFrame } from '../api/types';
+
+/** The open conversation's messages, oldest first. */
+export interface ThreadState {
+  conversationId: string | null;
+  messages: Message[];
+  loaded: boolean;
+  /** Delivery outcomes that arrived before their message (e.g. `message.sent` before the POST answered). */
+  orphanStatuses: Record<string, { status: MessageStatus; reason: string | null }>;
+}
+
+export type ThreadAction =
+  | { type: 'opened'; conversationId: string | null }
+  /** The complete list from `GET …/messages` (merged, so live messages that raced the request are kept). */
+  | { type: 'loaded'; conversationId: string; messages: Message[] }
+  /** One message from the POST answer. */
+  | { type: 'upserted'; conversationId: string; message: Message }
+  | { type: 'frame'; frame: ServerFrame };
+
+export const initialThreadState: ThreadState = { conversationId: null, messages: [], loaded: false, orphanStatuses: {} };
+
+/** Later delivery states outrank earlier ones, so a stale snapshot never turns SENT back into PENDING. */
+export function statusRank(status: MessageStatus): number {
+  switch (status) {
+    case 'SENT':
+    case 'FAILED':
+      return 2;
+    case 'PENDING':
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+function time(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** Merges one message into its id's slot: the newer delivery state wins; other fields come from `incoming`. */
+export function mergeMessage(existing: Message | undefined, incoming: Message): Message {
+  if (!existing) return incoming;
+  if (statusRank(existing.status) > statusRank(incoming.status)) {
+    return { ...incoming, status: existing.status, failureReason: existing.failureReason ?? null };
+  }
+  return incoming;
+}
+
+function applyOrphans(state: ThreadState, message: Message): { message: Message; orphanStatuses: ThreadState['orphanStatuses'] } {
+  const orphan = state.orphanStatuses[message.id];
+  if (!orphan) return { message, orphanStatuses: state.orphanStatuses };
+  const { [message.id]: _used, ...rest } = state.orphanStatuses;
+  const patched = statusRank(orphan.status) >= statusRank(message.status)
+    ? { ...message, status: orphan.status, failureReason: orphan.reason ?? message.failureReason ?? null }
+    : message;
+  return { message: patched, orphanStatuses: rest };
+}
+
+/** Adds or replaces messages by id, keeping the list ordered by `createdAt` (ties: arrival order). */
+function upsertAll(state: ThreadState, incoming: Message[]): ThreadState {
+  const messages = state.messages.slice();
+  const indexById = new Map(messages.map((m, i) => [m.id, i]));
+  let orphanStatuses = state.orphanStatuses;
+  for (const raw of incoming) {
+    const withOrphan = applyOrphans({ ...state, orphanStatuses }, raw);
+    orphanStatuses = withOrphan.orphanStatuses;
+    const index = indexById.get(raw.id);
+    if (index === undefined) {
+      indexById.set(raw.id, messages.length);
+      messages.push(withOrphan.message);
+    } else {
+      messages[index] = mergeMessage(messages[index], withOrphan.message);
+    }
+  }
+  const sorted = messages
+    .map((message, order) => ({ message, order }))
+    .sort((a, b) => time(a.message.createdAt) - time(b.message.createdAt) || a.order - b.order)
+    .map((entry) => entry.message);
+  return { ...state, messages: sorted, orphanStatuses };
+}
+
+function setStatus(state: ThreadState, messageId: string, status: MessageStatus, reason: string | null): ThreadState {
+  const index = state.messages.findIndex((m) => m.id === messageId);
+  if (index < 0) {
+    return { ...state, orphanStatuses: { ...state.orphanStatuses, [messageId]: { status, reason } } };
+  }
+  const current = state.messages[index];
+  if (statusRank(current.status) > statusRank(status)) return state;
+  const messages = state.messages.slice();
+  messages[index] = { ...current, status, failureReason: status === 'FAILED' ? reason : current.failureReason ?? null };
+  return { ...state, messages };
+}
+
+/**
+ * The open conversation's message list: loaded once (and again after a reconnect), live-appended from socket
+ * events and the reply POST, de-duplicated by message id, with delivery status updates from `message.sent`/`failed`.
+ */
+export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
+  switch (action.type) {
+    case 'opened':
+      if (action.conversationId === state.conversationId) return state;
+      return { conversationId: action.conversationId, messages: [], loaded: false, orphanStatuses: {} };
+    case 'loaded':
+      if (action.conversationId !== state.conversationId) return state;
+      return { ...upsertAll(state, action.messages), loaded: true };
+    case 'upserted':
+      if (action.conversationId !== state.conversationId) return state;
+      return upsertAll(state, [action.message]);
+    case 'frame': {
+      const frame = action.frame;
+      if (frame.conversationId !== state.conversationId) return state;
+      switch (frame.type) {
+        case 'message.received':
+        case 'message.queued':
+          return upsertAll(state, [frame.payload.message]);
+        case 'message.sent':
+          return setStatus(state, frame.payload.messageId, 'SENT', null);
+        case 'message.failed':
+          return setStatus(state, frame.payload.messageId, 'FAILED', frame.payload.reason ?? null);
+        default:
+          return state;
+      }
+    }
+  }
+}

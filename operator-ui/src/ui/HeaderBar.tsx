@@ -1,0 +1,64 @@
+import { Avatar, Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import type { Operator, PresenceEntry } from '../api/types';
+import { t } from '../i18n';
+import type { ConnectionState } from '../live/OperatorSocket';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return (parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : (parts[0] ?? '?').slice(0, 2)).toUpperCase();
+}
+
+const CONNECTION: Record<ConnectionState, { color: string; label: () => string }> = {
+  live: { color: 'green', label: () => t('connection.live') },
+  connecting: { color: 'gray', label: () => t('connection.connecting') },
+  reconnecting: { color: 'yellow', label: () => t('connection.reconnecting') },
+  stopped: { color: 'gray', label: () => t('connection.stopped') },
+};
+
+/** Product name, operators online, connection indicator, the signed-in operator and logout. */
+export function HeaderBar({ operator, presence, connection, onLogout }: {
+  operator: Operator;
+  presence: PresenceEntry[];
+  connection: ConnectionState;
+  onLogout: () => void;
+}) {
+  const state = CONNECTION[connection];
+  const shown = presence.slice(0, 6);
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Title order={1} size="h4">{t('app.title')}</Title>
+      <Group gap="md" wrap="nowrap">
+        <Group gap={6} wrap="nowrap" data-testid="presence" aria-label={t('header.online')}>
+          <Text size="sm" c="dimmed" visibleFrom="sm">{presence.length ? t('header.online') : t('header.nobodyOnline')}</Text>
+          {shown.map((entry) => (
+            <Tooltip key={entry.operatorId} label={`${entry.displayName} (@${entry.username})`} withArrow>
+              <Avatar size="sm" radius="xl" color="initials" name={entry.displayName || entry.username}
+                data-testid="presence-operator" aria-label={entry.displayName}>
+                {initials(entry.displayName || entry.username)}
+              </Avatar>
+            </Tooltip>
+          ))}
+          {presence.length > shown.length && <Avatar size="sm" radius="xl">+{presence.length - shown.length}</Avatar>}
+        </Group>
+        <Badge
+          variant="dot"
+          color={state.color}
+          size="lg"
+          tt="none"
+          role="status"
+          aria-live="polite"
+          data-testid="connection-status"
+          data-state={connection}
+        >
+          {state.label()}
+        </Badge>
+        <Text size="sm" fw={500} data-testid="operator-name" title={t('header.signedInAs', { name: operator.username })}>
+          {operator.displayName}
+        </Text>
+        <Button variant="default" size="xs" onClick={onLogout} data-testid="logout">
+          {t('header.logout')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
