@@ -1,0 +1,33 @@
+package io.switchboard.gateway.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.gateway.domain.RefreshToken;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Refresh tokens in table {@code refresh_token}. Every method needs the caller's transaction. */
+@ApplicationScoped
+public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {
+
+    /** The token whose secret hashes to {@code tokenHash}, or {@code null}. */
+    public Uni<RefreshToken> findByHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResult();
+    }
+
+    /**
+     * Marks {@code id} as used and replaced by {@code successor}, only if nobody did so first.
+     *
+     * @return 1 when this caller won, 0 when the token was already revoked (a concurrent or repeated use)
+     */
+    public Uni<Integer> markReplaced(UUID id, UUID successor, Instant now) {
+        return update("revokedAt = ?2, replacedBy = ?3 where id = ?1 and revokedAt is null", id, now, successor);
+    }
+
+    /** Revokes every still-valid token of a chain (logout, or reuse of a rotated token). */
+    public Uni<Integer> revokeChain(UUID chainId, Instant now) {
+        return update("revokedAt = ?2 where chainId = ?1 and revokedAt is null", chainId, now);
+    }
+}

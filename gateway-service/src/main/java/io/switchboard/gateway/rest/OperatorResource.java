@@ -1,0 +1,32 @@
+package io.switchboard.gateway.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.gateway.repository.OperatorRepository;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/**
+ * {@code GET /api/operators} (bearer token) → 200 {@code [OperatorView]}, every operator ordered by username, so
+ * that the console can show names (presence, assignees). 401 without a valid token.
+ */
+@Path("/api/operators")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class OperatorResource {
+
+    private final OperatorRepository operators;
+
+    public OperatorResource(OperatorRepository operators) {
+        this.operators = operators;
+    }
+
+    @GET
+    public Uni<List<OperatorView>> list() {
+        return operators.listByUsername().map(all -> all.stream().map(OperatorView::of).toList());
+    }
+}

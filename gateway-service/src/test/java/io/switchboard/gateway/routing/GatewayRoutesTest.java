@@ -1,0 +1,255 @@
+package io.switchboard.gateway.routing;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import io.switchboard.gateway.testing.DefaultTestProfile;
+import io.switchboard.gateway.testing.FakeUpstreams;
+import io.switchboard.testing.TestJwt;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@QuarkusTest
+@TestProfile(DefaultTestProfile.class)
+class GatewayRoutesTest {
+
+    private static final Path UPDATES = Path.of("../../shared/fixtures/telegram/updates");
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @Inject
+    Vertx vertx;
+
+    private final String token = TestJwt.operator(UUID.randomUUID(), "olga");
+
+    @Test
+    void conversationPathsWithoutATokenAreRefusedAndNotForwarded() {
+        int before = upstreamCount("CONVERSATION_SERVICE_URL");
+        given().get("/api/conversations")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401))
+                .body("instance", equalTo("/api/conversations"));
+        given().auth().oauth2("not-a-jwt").post("/api/conversations/abc/messages")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(foreignToken()).get("/api/customers/7")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestJwt.token(UUID.randomUUID(), "x", Set.of("operator"), Duration.ofMinutes(-5)))
+                .get("/api/search?q=x")
+                .then().statusCode(401);
+        // a token in the query string is never read
+        given().get("/api/conversations?access_token=" + token + "&token=" + token)
+                .then().statusCode(401);
+        assertEquals(before, upstreamCount("CONVERSATION_SERVICE_URL"));
+    }
+
+    @Test
+    void aValidTokenIsForwardedWithTheRequestUnchanged() {
+        Response response = given().auth().oauth2(token)
+                .header("X-Request-Id", "req-123")
+                .header("Keep-Alive", "timeout=5")
+                .header("Proxy-Authorization", "Basic c2VjcmV0")
+                .get("/api/conversations/4f1c?status=OPEN_UNCLAIMED&page=2");
+        response.then().statusCode(200)
+                .header("X-Fake-Upstream", "conversation-service")
+                .body("upstream", equalTo("conversation-service"))
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo("/api/conversations/4f1c?status=OPEN_UNCLAIMED&page=2"))
+                .body("headers.authorization", equalTo("Bearer " + token))
+                .body("headers.x-request-id", equalTo("req-123"))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.keep-alive", nullValue())
+                .body("headers.proxy-authorization", nullValue());
+    }
+
+    @Test
+    void statusBodyAndMethodPassThroughBothWays() {
+        given().auth().oauth2(token)
+                .contentType(ContentType.JSON)
+                .body("{\"text\":\"Hello, Ada\"}")
+                .post("/api/conversations/4f1c/messages?fakeStatus=409")
+                .then().statusCode(409)
+                .contentType(ContentType.JSON)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{\"text\":\"Hello, Ada\"}"))
+                .body("headers.content-type", containsString("application/json"))
+                .body("headers.x-request-id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void eachPathGoesToItsOwner() {
+        given().auth().oauth2(token).get("/api/customers/42").then().statusCode(200)
+                .body("upstream", equalTo("conversation-service"));
+        given().urlEncodingEnabled(false).auth().oauth2(token).get("/api/search?q=blue+lion").then().statusCode(200)
+                .body("upstream", equalTo("conversation-service"))
+                .body("uri", equalTo("/api/search?q=blue+lion"));
+        given().auth().oauth2(token).get("/api/presence").then().statusCode(200)
+                .body("upstream", equalTo("notification-service"));
+        given().get("/api/presence").then().statusCode(401);
+    }
+
+    @Test
+    void theWebhookIsForwardedWithoutATokenAndUnchanged() throws Exception {
+        byte[] update = Files.readAllBytes(UPDATES.resolve("01-private-text-language-code.json"));
+        given().header("X-Telegram-Bot-Api-Secret-Token", "s3cr3t-Token_1")
+                .contentType(ContentType.JSON)
+                .body(update)
+                .post("/telegram/webhook")
+                .then().statusCode(200)
+                .body("upstream", equalTo("telegram-ingest-service"))
+                .body("uri", equalTo("/telegram/webhook"))
+                .body("headers.x-telegram-bot-api-secret-token", equalTo("s3cr3t-Token_1"))
+                .body("headers.authorization", nullValue())
+                .body("body", equalTo(new String(update, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aWebSocketWithTheSubprotocolTokenIsTunnelledBothWays() throws Exception {
+        String carrier = encodeUriComponent("quarkus-http-upgrade#Authorization#Bearer " + token);
+        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            WebSocket socket = connect(client, List.of(FakeUpstreams.CARRIER_SUBPROTOCOL, carrier), frames);
+            assertEquals(FakeUpstreams.CARRIER_SUBPROTOCOL, socket.subProtocol());
+
+            JsonObject greeting = new JsonObject(poll(frames));
+            assertEquals("notification-service", greeting.getString("upstream"));
+            assertEquals("/ws/operator", greeting.getString("uri"));
+            assertEquals(FakeUpstreams.CARRIER_SUBPROTOCOL + "," + carrier,
+                    greeting.getString("protocols").replace(", ", ","));
+            assertEquals("127.0.0.1", greeting.getString("forwardedFor"));
+
+            socket.writeTextMessage("claim 4f1c");
+            assertEquals("echo:claim 4f1c", poll(frames));
+            socket.writeTextMessage("ping");
+            assertEquals("echo:ping", poll(frames));
+            socket.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void aWebSocketWithoutAValidTokenIsRefusedAndNotForwarded() throws Exception {
+        int before = upstreamCount("NOTIFICATION_SERVICE_URL");
+        WebSocketClient client = vertx.createWebSocketClient();
+        try {
+            for (List<String> protocols : List.of(
+                    List.of(FakeUpstreams.CARRIER_SUBPROTOCOL),
+                    List.of(FakeUpstreams.CARRIER_SUBPROTOCOL,
+                            encodeUriComponent("quarkus-http-upgrade#Authorization#Bearer " + foreignToken())))) {
+                ExecutionException failure = assertThrows(ExecutionException.class,
+                        () -> connect(client, protocols, new LinkedBlockingQueue<>()));
+                assertThat(failure.getCause(), instanceOf(UpgradeRejectedException.class));
+                assertEquals(401, ((UpgradeRejectedException) failure.getCause()).getStatus());
+            }
+        } finally {
+            client.close();
+        }
+        assertEquals(before, upstreamCount("NOTIFICATION_SERVICE_URL"));
+    }
+
+    @Test
+    void healthIsLocal() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void consolePathsFallBackToTheIndexPageWhenTheConsoleIsPackaged() {
+        boolean packaged = Thread.currentThread().getContextClassLoader().getResource(ConsoleFallback.INDEX) != null;
+        Response deepLink = given().accept(ContentType.HTML).get("/conversations/4f1c");
+        if (packaged) {
+            deepLink.then().statusCode(200).contentType(containsString("text/html"));
+            given().get("/").then().statusCode(200).contentType(containsString("text/html"));
+        } else {
+            deepLink.then().statusCode(404).contentType("application/problem+json");
+        }
+        given().get("/assets/missing-0000.js").then().statusCode(404).contentType("application/problem+json");
+        given().post("/conversations/4f1c").then().statusCode(404).contentType("application/problem+json");
+        given().get("/q/nothing-here").then().statusCode(404);
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("title", equalTo("Not Found"))
+                .body("detail", notNullValue())
+                .body("detail", not(containsString("Exception")));
+    }
+
+    private WebSocket connect(WebSocketClient client, List<String> protocols, LinkedBlockingQueue<String> frames)
+            throws Exception {
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(gateway.getHost())
+                .setPort(gateway.getPort())
+                .setURI("/ws/operator")
+                .setSubProtocols(protocols);
+        WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        socket.textMessageHandler(frames::add);
+        return socket;
+    }
+
+    private static String poll(LinkedBlockingQueue<String> frames) throws InterruptedException {
+        String frame = frames.poll(10, TimeUnit.SECONDS);
+        if (frame == null) {
+            throw new AssertionError("no WebSocket frame within 10 s");
+        }
+        return frame;
+    }
+
+    /** What the browser's {@code encodeURIComponent} makes of a token-carrier value. */
+    static String encodeUriComponent(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static int upstreamCount(String urlKey) {
+        String base = ConfigProvider.getConfig().getValue(urlKey, String.class);
+        return Integer.parseInt(given().baseUri(base).get("/__fake/count").asString());
+    }
+
+    /** A well-formed token signed with a key the gateway does not trust. */
+    private static String foreignToken() {
+        try {
+            return Jwt.issuer(TestJwt.ISSUER).subject(UUID.randomUUID().toString()).upn("mallory")
+                    .groups(Set.of("admin")).expiresIn(600)
+                    .sign(KeyUtils.generateKeyPair(2048).getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
