@@ -1,0 +1,65 @@
+package io.switchboard.conversation.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A support thread with one customer. A customer has at most one open conversation (status not CLOSED/BLOCKED),
+ * guaranteed by a partial unique index; open codenames are unique the same way.
+ */
+@Entity
+@Table(name = "conversation")
+@DynamicUpdate
+public class Conversation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id", nullable = false)
+    public UUID customerId;
+
+    /** Telegram chat that replies go to. */
+    @Column(name = "telegram_chat_id", nullable = false)
+    public long telegramChatId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConversationStatus status;
+
+    /** Human-friendly name such as "Blue Lion #84C2", unique among open conversations. */
+    @Column(nullable = false)
+    public String codename;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Last activity (a message in either direction); lists are ordered by it. */
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "last_message_at")
+    public Instant lastMessageAt;
+
+    @Column(name = "last_message_id")
+    public UUID lastMessageId;
+
+    /** When an operator last read it; later INBOUND messages are unread. Null: never read. */
+    @Column(name = "last_read_at")
+    public Instant lastReadAt;
+
+    /** Records {@code message} as the latest activity. */
+    public void touch(Message message) {
+        updatedAt = message.createdAt;
+        lastMessageAt = message.createdAt;
+        lastMessageId = message.id;
+    }
+}

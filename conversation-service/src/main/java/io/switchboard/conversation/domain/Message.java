@@ -1,0 +1,97 @@
+package io.switchboard.conversation.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One message of a conversation, with its text exactly as written. */
+@Entity
+@Table(name = "message")
+@DynamicUpdate
+public class Message extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "conversation_id", nullable = false)
+    public UUID conversationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageDirection direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageStatus status;
+
+    @Column(nullable = false)
+    public String text;
+
+    @Column(name = "telegram_chat_id", nullable = false)
+    public long telegramChatId;
+
+    /** Telegram {@code message_id} of an INBOUND message. */
+    @Column(name = "telegram_message_id")
+    public Long telegramMessageId;
+
+    /** Telegram {@code message_id}s of a SENT outbound message, as a JSON array (several when the text was split). */
+    @Column(name = "telegram_message_ids")
+    public String telegramMessageIds;
+
+    /** Operator who wrote an OUTBOUND message. */
+    @Column(name = "operator_id")
+    public UUID operatorId;
+
+    /** Client-chosen key that makes a reply request repeatable. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** Why Telegram refused a FAILED message. */
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** A customer's message as received. */
+    public static Message inbound(UUID conversationId, long chatId, long telegramMessageId, String text, Instant now) {
+        Message m = create(conversationId, chatId, text, now);
+        m.direction = MessageDirection.INBOUND;
+        m.status = MessageStatus.RECEIVED;
+        m.telegramMessageId = telegramMessageId;
+        return m;
+    }
+
+    /** An operator's reply, waiting for Telegram. */
+    public static Message outbound(UUID conversationId, long chatId, UUID operatorId, String text, String idempotencyKey,
+                                   Instant now) {
+        Message m = create(conversationId, chatId, text, now);
+        m.direction = MessageDirection.OUTBOUND;
+        m.status = MessageStatus.PENDING;
+        m.operatorId = operatorId;
+        m.idempotencyKey = idempotencyKey;
+        return m;
+    }
+
+    private static Message create(UUID conversationId, long chatId, String text, Instant now) {
+        Message m = new Message();
+        m.id = UUID.randomUUID();
+        m.conversationId = conversationId;
+        m.telegramChatId = chatId;
+        m.text = text;
+        m.createdAt = now;
+        m.updatedAt = now;
+        return m;
+    }
+}

@@ -1,0 +1,63 @@
+package io.switchboard.conversation.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.switchboard.conversation.domain.Message;
+import io.switchboard.conversation.domain.MessageStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** The {@code message} table. */
+@ApplicationScoped
+@WithSession
+public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
+
+    /** The message stored earlier for this conversation and {@code Idempotency-Key}, or null. */
+    public Uni<Message> findByIdempotencyKey(UUID conversationId, String idempotencyKey) {
+        return find("conversationId = ?1 and idempotencyKey = ?2", conversationId, idempotencyKey).firstResult();
+    }
+
+    /** The messages with these ids (any order). */
+    public Uni<List<Message>> listByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("id in ?1", ids);
+    }
+
+    /**
+     * One page of a conversation's messages, oldest first: ordered by (created_at, id), starting after the position
+     * {@code (afterCreatedAt, afterId)} when given.
+     */
+    public Uni<List<Message>> page(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit) {
+        String keyset = afterCreatedAt == null ? "" : " and (m.created_at, m.id) > (:afterCreatedAt, :afterId)";
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery("select m.* from message m where m.conversation_id = :conversationId"
+                            + keyset + " order by m.created_at, m.id limit :limit", Message.class)
+                    .setParameter("conversationId", conversationId)
+                    .setParameter("limit", limit);
+            if (afterCreatedAt != null) {
+                query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
+            }
+            return query.getResultList();
+        });
+    }
+
+    /**
+     * Moves a PENDING outbound message to {@code status} (SENT or FAILED), once: a message that is not PENDING is
+     * left alone.
+     *
+     * @return true when this call made the transition
+     */
+    public Uni<Boolean> settle(UUID messageId, MessageStatus status, String telegramMessageIds, String failureReason,
+                               Instant now) {
+        return update("status = ?1, telegramMessageIds = ?2, failureReason = ?3, updatedAt = ?4 where id = ?5 and status = ?6",
+                status, telegramMessageIds, failureReason, now, messageId, MessageStatus.PENDING)
+                .map(rows -> rows == 1);
+    }
+}

@@ -1,0 +1,179 @@
+package io.switchboard.conversation.rest;
+
+import io.switchboard.conversation.config.ConversationConfig;
+import io.switchboard.conversation.domain.ConversationStatus;
+import io.switchboard.conversation.mapping.ConversationMapper;
+import io.switchboard.conversation.service.ConversationQueries;
+import io.switchboard.conversation.service.Cursor;
+import io.switchboard.conversation.service.OperatorReplies;
+import io.switchboard.conversation.service.OutboxRelay;
+import io.switchboard.conversation.service.UniqueViolations;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Operators' view of conversations. Every endpoint needs an access token with role {@code operator} or
+ * {@code admin} (401/403 otherwise); errors are {@code application/problem+json}.
+ */
+@Path("/api/conversations")
+@RolesAllowed({"operator", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+
+    private final ConversationQueries queries;
+    private final OperatorReplies replies;
+    private final OutboxRelay relay;
+    private final JsonWebToken jwt;
+    private final ConversationConfig.Api config;
+
+    public ConversationResource(ConversationQueries queries, OperatorReplies replies, OutboxRelay relay,
+                                JsonWebToken jwt, ConversationConfig config) {
+        this.queries = queries;
+        this.replies = replies;
+        this.relay = relay;
+        this.jwt = jwt;
+        this.config = config.api();
+    }
+
+    /**
+     * Conversations, most recently active first: {@code {"items":[ConversationView...],"nextCursor":string|null}}.
+     *
+     * @param status one status or several, comma-separated (default: all); an unknown one is 400
+     * @param limit  1..200 items (default 50; larger values are capped)
+     * @param cursor {@code nextCursor} of the previous page; a malformed one is 400
+     */
+    @GET
+    public Uni<Page<ConversationView>> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                                            @QueryParam("cursor") String cursor) {
+        return queries.list(statuses(status), limit(limit), cursor(cursor));
+    }
+
+    /** One conversation, shaped like a list item; 404 when it does not exist. */
+    @GET
+    @Path("{id}")
+    public Uni<ConversationView> get(@PathParam("id") UUID id) {
+        return queries.get(id);
+    }
+
+    /**
+     * A conversation's messages, oldest first: {@code {"items":[MessageView...],"nextCursor":string|null}}; 404
+     * when the conversation does not exist.
+     */
+    @GET
+    @Path("{id}/messages")
+    public Uni<Page<MessageView>> messages(@PathParam("id") UUID id, @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        return queries.messages(id, limit(limit), cursor(cursor));
+    }
+
+    /**
+     * Sends an operator's reply: 201 with the stored OUTBOUND message (status PENDING) and its Location. With an
+     * {@code Idempotency-Key} seen before for this conversation: 201 with the first message, nothing new.
+     * Blank text: 422; longer than {@code conversation.api.max-reply-length}: 413; unknown conversation: 404;
+     * CLOSED or BLOCKED conversation: 409.
+     */
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<MessageView>> reply(@PathParam("id") UUID id,
+                                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                                ReplyRequest body, UriInfo uriInfo) {
+        String text = body == null ? null : body.text();
+        if (text == null || text.isBlank()) {
+            throw ProblemException.unprocessable("text must not be blank");
+        }
+        if (text.length() > config.maxReplyLength()) {
+            throw ProblemException.tooLarge("text is longer than " + config.maxReplyLength() + " characters");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > config.maxIdempotencyKeyLength())) {
+            throw ProblemException.badRequest("Idempotency-Key must be 1.." + config.maxIdempotencyKeyLength() + " characters");
+        }
+        UUID operatorId = operatorId();
+        return replies.reply(id, operatorId, text, idempotencyKey)
+                // two requests with one new key raced: the loser's insert hit the unique key; its retry finds the winner's
+                .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(1)
+                .map(reply -> {
+                    if (reply.created()) {
+                        relay.trigger();
+                    }
+                    URI location = uriInfo.getBaseUriBuilder().path("api/conversations/{id}/messages/{messageId}")
+                            .build(id, reply.message().id);
+                    return RestResponse.ResponseBuilder.<MessageView>created(location)
+                            .entity(ConversationMapper.view(reply.message())).build();
+                });
+    }
+
+    /** Marks the conversation read now (its unreadCount becomes 0): 204; 404 when it does not exist. */
+    @POST
+    @Path("{id}/read")
+    public Uni<Void> markRead(@PathParam("id") UUID id) {
+        return queries.markRead(id);
+    }
+
+    private UUID operatorId() {
+        try {
+            return UUID.fromString(jwt.getSubject());
+        } catch (RuntimeException e) {
+            throw new ProblemException(403, "Forbidden", "the token's subject is not an operator id");
+        }
+    }
+
+    private static Set<ConversationStatus> statuses(String status) {
+        if (status == null || status.isBlank()) {
+            return EnumSet.allOf(ConversationStatus.class);
+        }
+        Set<ConversationStatus> statuses = EnumSet.noneOf(ConversationStatus.class);
+        for (String name : status.split(",")) {
+            String trimmed = name.trim();
+            try {
+                statuses.add(ConversationStatus.valueOf(trimmed));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("unknown status '" + trimmed + "'; known: "
+                        + Arrays.toString(ConversationStatus.values()));
+            }
+        }
+        return statuses;
+    }
+
+    private int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return config.defaultPageSize();
+        }
+        int value;
+        try {
+            value = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("limit must be an integer");
+        }
+        if (value < 1) {
+            throw ProblemException.badRequest("limit must be at least 1");
+        }
+        return Math.min(value, config.maxPageSize());
+    }
+
+    private static Cursor cursor(String cursor) {
+        try {
+            return Cursor.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("cursor is not a cursor returned by this API");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.switchboard.conversation.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.switchboard.conversation.domain.Conversation;
+import io.switchboard.conversation.domain.ConversationStatus;
+import io.switchboard.conversation.domain.Customer;
+import io.switchboard.conversation.domain.Message;
+import io.switchboard.conversation.mapping.ConversationMapper;
+import io.switchboard.conversation.repository.ConversationRepository;
+import io.switchboard.conversation.repository.CustomerRepository;
+import io.switchboard.conversation.repository.MessageRepository;
+import io.switchboard.conversation.rest.ConversationView;
+import io.switchboard.conversation.rest.MessageView;
+import io.switchboard.conversation.rest.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What operators read: conversation lists, one conversation, its messages; and marking it read. */
+@ApplicationScoped
+public class ConversationQueries {
+
+    private final ConversationRepository conversations;
+    private final CustomerRepository customers;
+    private final MessageRepository messages;
+
+    public ConversationQueries(ConversationRepository conversations, CustomerRepository customers,
+                               MessageRepository messages) {
+        this.conversations = conversations;
+        this.customers = customers;
+        this.messages = messages;
+    }
+
+    /**
+     * Conversations in {@code statuses}, most recently active first (updated_at, id descending).
+     *
+     * @param after position after which the page starts, or null for the first page
+     */
+    @WithSession
+    public Uni<Page<ConversationView>> list(Collection<ConversationStatus> statuses, int limit, Cursor after) {
+        return conversations.page(statuses, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
+                .chain(rows -> {
+                    List<Conversation> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+                    Conversation last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    String next = rows.size() > limit ? new Cursor(last.updatedAt, last.id).encode() : null;
+                    return views(page).map(views -> new Page<>(views, next));
+                });
+    }
+
+    /**
+     * One conversation.
+     *
+     * @throws UnknownConversationException when it does not exist
+     */
+    @WithSession
+    public Uni<ConversationView> get(UUID id) {
+        return conversations.findById(id)
+                .onItem().ifNull().failWith(() -> new UnknownConversationException(id))
+                .chain(conversation -> views(List.of(conversation)))
+                .map(views -> views.get(0));
+    }
+
+    /**
+     * A conversation's messages, oldest first (created_at, id ascending).
+     *
+     * @throws UnknownConversationException when the conversation does not exist
+     */
+    @WithSession
+    public Uni<Page<MessageView>> messages(UUID conversationId, int limit, Cursor after) {
+        return conversations.findById(conversationId)
+                .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
+                .chain(conversation -> messages.page(conversationId, after == null ? null : after.at(),
+                        after == null ? null : after.id(), limit + 1))
+                .map(rows -> {
+                    List<Message> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+                    Message last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    String next = rows.size() > limit ? new Cursor(last.createdAt, last.id).encode() : null;
+                    return new Page<>(page.stream().map(ConversationMapper::view).toList(), next);
+                });
+    }
+
+    /**
+     * Marks the conversation read now: its unread count drops to zero until the customer writes again.
+     *
+     * @throws UnknownConversationException when it does not exist
+     */
+    @WithTransaction
+    public Uni<Void> markRead(UUID conversationId) {
+        return conversations.markRead(conversationId, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .chain(found -> found ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new UnknownConversationException(conversationId)));
+    }
+
+    private Uni<List<ConversationView>> views(List<Conversation> page) {
+        if (page.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> customerIds = page.stream().map(c -> c.customerId).distinct().toList();
+        List<UUID> lastMessageIds = page.stream().map(c -> c.lastMessageId).filter(Objects::nonNull).toList();
+        List<UUID> ids = page.stream().map(c -> c.id).toList();
+        return customers.listByIds(customerIds).chain(customerRows -> messages.listByIds(lastMessageIds)
+                .chain(messageRows -> conversations.unreadCounts(ids).map(unread -> {
+                    Map<UUID, Customer> byCustomerId = customerRows.stream()
+                            .collect(Collectors.toMap(c -> c.id, Function.identity()));
+                    Map<UUID, Message> byMessageId = messageRows.stream()
+                            .collect(Collectors.toMap(m -> m.id, Function.identity()));
+                    return page.stream().map(c -> ConversationMapper.view(c, byCustomerId.get(c.customerId),
+                            c.lastMessageId == null ? null : byMessageId.get(c.lastMessageId),
+                            unread.getOrDefault(c.id, 0L))).toList();
+                })));
+    }
+}

@@ -1,0 +1,25 @@
+package io.switchboard.conversation.service;
+
+/** Recognises a unique-constraint violation (SQLSTATE 23505) however Hibernate Reactive wrapped it. */
+public final class UniqueViolations {
+
+    private UniqueViolations() {
+    }
+
+    /** Whether {@code failure} or one of its causes is a unique violation. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                    && c.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
