@@ -1,0 +1,72 @@
+package io.switchboard.ingest.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.ingest.config.TelegramConfig;
+import io.switchboard.ingest.config.TelegramMode;
+import io.switchboard.ingest.domain.InboundUpdate;
+import io.switchboard.ingest.domain.WebhookSecret;
+import io.switchboard.ingest.messaging.UpdatePublisher;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code POST /telegram/webhook}: Telegram delivers one {@code Update} per request (webhook mode only).
+ *
+ * <ul>
+ *   <li>{@code X-Telegram-Bot-Api-Secret-Token} must equal {@code TELEGRAM_WEBHOOK_SECRET} (constant-time
+ *       comparison), else 401;</li>
+ *   <li>the body must be a JSON object with an integer {@code update_id}, else 400;</li>
+ *   <li>the body is published byte-for-byte to {@code telegram.updates} (key: chat id) and the answer is 200
+ *       {@code {}} only once Kafka acknowledged it ({@code acks=all});</li>
+ *   <li>when Kafka does not acknowledge within {@code telegram.publish-timeout}: 503 with {@code Retry-After}, so
+ *       Telegram delivers the update again.</li>
+ * </ul>
+ * Errors are {@code application/problem+json}. In polling mode the endpoint answers 404.
+ */
+@Path("/telegram/webhook")
+public class TelegramWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(TelegramWebhookResource.class);
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+    private final UpdatePublisher publisher;
+    private final WebhookSecret secret;
+    private final boolean enabled;
+
+    TelegramWebhookResource(UpdatePublisher publisher, TelegramConfig config) {
+        this.publisher = publisher;
+        this.secret = new WebhookSecret(config.webhookSecret().orElse(null));
+        this.enabled = config.mode() == TelegramMode.WEBHOOK;
+    }
+
+    /**
+     * Accepts one update.
+     *
+     * @param presentedSecret the secret header, may be absent
+     * @param body            the raw request body
+     * @return {@code {}} once the update is on Kafka
+     */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<String> receive(@HeaderParam(SECRET_HEADER) String presentedSecret, byte[] body) {
+        if (!enabled) {
+            throw new NotFoundException("The webhook is disabled: this service runs in polling mode");
+        }
+        if (!secret.matches(presentedSecret)) {
+            throw new WebhookUnauthorizedException();
+        }
+        InboundUpdate update = InboundUpdate.parse(body);
+        return publisher.publish(update)
+                .onFailure().invoke(e -> LOG.warnf("Update %d not acknowledged by Kafka, answering 503: %s",
+                        update.updateId(), e.toString()))
+                .onFailure().transform(UpdatesUnavailableException::new)
+                .replaceWith("{}");
+    }
+}

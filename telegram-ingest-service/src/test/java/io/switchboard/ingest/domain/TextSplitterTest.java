@@ -1,0 +1,111 @@
+package io.switchboard.ingest.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TextSplitterTest {
+
+    private final TextSplitter splitter = new TextSplitter();
+
+    @Test
+    void textThatFitsIsOnePartUnchanged() {
+        assertEquals(List.of("Привет 👋 <b>&amp;</b>"), splitter.split("Привет 👋 <b>&amp;</b>"));
+        assertEquals(List.of(""), splitter.split(""));
+    }
+
+    @Test
+    void exactly4096UnitsIsOnePart() {
+        String text = "x".repeat(4096);
+        assertEquals(List.of(text), splitter.split(text));
+    }
+
+    @Test
+    void oneUnitMoreIsTwoParts() {
+        String text = "x".repeat(4097);
+        List<String> parts = splitter.split(text);
+        assertEquals(List.of("x".repeat(4096), "x"), parts);
+    }
+
+    @Test
+    void prefersTheLastNewlineThatFits() {
+        String text = "a".repeat(3000) + "\n" + "b".repeat(2000);
+        assertEquals(List.of("a".repeat(3000) + "\n", "b".repeat(2000)), splitter.split(text));
+    }
+
+    @Test
+    void prefersANewlineOverALaterSpace() {
+        String text = "a".repeat(1000) + "\n" + "b".repeat(2000) + " " + "c".repeat(2000);
+        List<String> parts = splitter.split(text);
+        assertEquals(List.of("a".repeat(1000) + "\n", "b".repeat(2000) + " " + "c".repeat(2000)), parts);
+    }
+
+    @Test
+    void fallsBackToWhitespace() {
+        String text = "word ".repeat(1000); // 5000 units, no newline
+        List<String> parts = splitter.split(text);
+        assertEquals(2, parts.size());
+        assertEquals(4095, parts.get(0).length(), "cut after the last space that fits");
+        assertTrue(parts.get(0).endsWith(" "));
+        assertEquals(text, String.join("", parts));
+    }
+
+    @Test
+    void neverCutsASurrogatePair() {
+        String text = "a".repeat(4095) + "😀" + "b"; // the emoji occupies units 4095 and 4096
+        List<String> parts = splitter.split(text);
+        assertEquals(List.of("a".repeat(4095), "😀b"), parts);
+    }
+
+    @Test
+    void emojiOnlyTextSplitsBetweenPairs() {
+        String text = "😀".repeat(3000); // 6000 units
+        List<String> parts = splitter.split(text);
+        assertEquals(List.of("😀".repeat(2048), "😀".repeat(952)), parts);
+        assertWellFormed(parts);
+    }
+
+    @Test
+    void oddOffsetEmojiTextKeepsPairsWhole() {
+        String text = "a" + "😀".repeat(3000);
+        List<String> parts = splitter.split(text);
+        assertEquals(4095, parts.get(0).length());
+        assertWellFormed(parts);
+        assertEquals(text, String.join("", parts));
+    }
+
+    @Test
+    void partsAlwaysFitAndJoinToTheOriginal() {
+        Random random = new Random(42);
+        String alphabet = "ab c\nд😀ש\t";
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = 4000 + random.nextInt(9000);
+            while (text.length() < length) {
+                int i = random.nextInt(alphabet.length());
+                char c = alphabet.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    text.append(c).append(alphabet.charAt(i + 1));
+                } else if (!Character.isLowSurrogate(c)) {
+                    text.append(c);
+                }
+            }
+            List<String> parts = splitter.split(text.toString());
+            assertEquals(text.toString(), String.join("", parts));
+            parts.forEach(p -> assertTrue(p.length() <= TextSplitter.TELEGRAM_MAX && !p.isEmpty()));
+            assertWellFormed(parts);
+        }
+    }
+
+    private static void assertWellFormed(List<String> parts) {
+        for (String part : parts) {
+            assertFalse(Character.isLowSurrogate(part.charAt(0)), "part starts inside a surrogate pair");
+            assertFalse(Character.isHighSurrogate(part.charAt(part.length() - 1)), "part ends inside a surrogate pair");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.switchboard.ingest.scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.switchboard.ingest.testing.FakeBotApi;
+import io.switchboard.ingest.testing.FakeBotApiResource;
+import io.switchboard.ingest.testing.Fixtures;
+import io.switchboard.ingest.testing.TopicProbe;
+import io.switchboard.telegram.api.Topics;
+import io.switchboard.testing.KafkaBrokerResource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@TestProfile(UpdatePollerTest.Polling.class)
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(FakeBotApiResource.class)
+class UpdatePollerTest {
+
+    /** Long polling against the fake Bot API, 1 s polls. */
+    public static class Polling implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("telegram.mode", "polling", "telegram.webhook-url", "");
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void publishesEveryUpdateOfABatchThenAdvancesTheOffset() throws Exception {
+        FakeBotApi api = FakeBotApi.current();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.calls("getUpdates").isEmpty());
+        List<String> methods = api.calls().stream().map(FakeBotApi.Call::method).toList();
+        assertTrue(methods.indexOf("deletewebhook") >= 0
+                && methods.indexOf("deletewebhook") < methods.indexOf("getupdates"), "deleteWebhook first: " + methods);
+
+        String answer = Fixtures.response("04-getUpdates-forum-lifecycle-batch.json");
+        JsonNode expected = json.readTree(answer).get("result");
+        try (TopicProbe probe = TopicProbe.atEnd(Topics.UPDATES)) {
+            api.answerGetUpdates(answer);
+            for (JsonNode update : expected) {
+                ConsumerRecord<String, byte[]> record = probe.await(r -> sameJson(r.value(), update),
+                        Duration.ofSeconds(15));
+                String raw = new String(record.value(), StandardCharsets.UTF_8);
+                assertTrue(answer.contains(raw), "published verbatim: " + raw);
+                String chat = update.has("channel_post") ? update.at("/channel_post/chat/id").asText()
+                        : update.at("/message/chat/id").asText();
+                assertEquals(chat, record.key());
+            }
+        }
+        long next = expected.get(expected.size() - 1).get("update_id").asLong() + 1;
+        await().atMost(Duration.ofSeconds(10)).until(() -> offsets(api).contains(next));
+        List<Long> offsets = offsets(api);
+        List<Long> before = offsets.subList(0, offsets.indexOf(next));
+        assertTrue(before.stream().allMatch(o -> o == 0L), "offset stayed 0 until the batch was on Kafka: " + offsets);
+        assertEquals(List.of(100L), api.calls("getUpdates").stream()
+                .map(c -> Long.parseLong(String.valueOf(c.params().getValue("limit")))).distinct().toList());
+    }
+
+    @Test
+    void theWebhookIsClosedInPollingMode() {
+        given().header("X-Telegram-Bot-Api-Secret-Token", "test-secret_ABC-123")
+                .contentType("application/json").body("{\"update_id\":1}")
+                .when().post("/telegram/webhook")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    private static List<Long> offsets(FakeBotApi api) {
+        return api.calls("getUpdates").stream()
+                .map(c -> Long.parseLong(String.valueOf(c.params().getValue("offset")))).toList();
+    }
+
+    private boolean sameJson(byte[] value, JsonNode expected) {
+        try {
+            return json.readTree(value).equals(expected);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
