@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String SHARED_BROKER_PROPERTY = "switchboard.test.kafka.bootstrap-servers";
+
     private static LocalKafkaBroker broker;
 
     /** The shared broker, started on first use. */
@@ -25,9 +27,19 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return broker;
     }
 
-    /** Bootstrap servers of the shared broker, e.g. {@code 127.0.0.1:40123}. */
-    public static String bootstrapServers() {
-        return broker().bootstrapServers();
+    /**
+     * Bootstrap servers of the shared broker, e.g. {@code 127.0.0.1:40123}. The address is kept in a JVM system
+     * property, so that Quarkus's restart of the application between test profiles (a new class loader, hence a
+     * fresh static field) reuses the running broker instead of starting another.
+     */
+    public static synchronized String bootstrapServers() {
+        String running = System.getProperty(SHARED_BROKER_PROPERTY);
+        if (running != null) {
+            return running;
+        }
+        String servers = broker().bootstrapServers();
+        System.setProperty(SHARED_BROKER_PROPERTY, servers);
+        return servers;
     }
 
     @Override
