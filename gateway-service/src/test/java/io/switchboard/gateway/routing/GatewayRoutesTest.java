@@ -219,9 +219,11 @@ class GatewayRoutesTest {
                 .setPort(gateway.getPort())
                 .setURI("/ws/operator")
                 .setSubProtocols(protocols);
-        WebSocket socket = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        socket.textMessageHandler(frames::add);
-        return socket;
+        // the handler is set on the connection's event loop as the upgrade completes, so that a frame the upstream
+        // sends straight away (the greeting) cannot arrive before anyone listens
+        return client.connect(options)
+                .onSuccess(socket -> socket.textMessageHandler(frames::add))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static String poll(LinkedBlockingQueue<String> frames) throws InterruptedException {
