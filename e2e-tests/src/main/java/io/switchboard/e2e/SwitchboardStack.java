@@ -51,6 +51,7 @@ public final class SwitchboardStack implements AutoCloseable {
     private ServiceProcess conversation;
     private ServiceProcess notification;
     private ServiceProcess ingest;
+    private Map<String, String> notificationEnv;
 
     private SwitchboardStack(Path root, Path work) throws IOException {
         this.root = root;
@@ -121,9 +122,9 @@ public final class SwitchboardStack implements AutoCloseable {
         conv.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + conversationDb);
         conversation = track(ServiceProcess.start(root, "conversation-service", conversationPort, conv, logs));
 
-        Map<String, String> notif = new HashMap<>(common);
-        notif.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379");
-        notification = track(ServiceProcess.start(root, "notification-service", notificationPort, notif, logs));
+        notificationEnv = new HashMap<>(common);
+        notificationEnv.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379");
+        notification = track(ServiceProcess.start(root, "notification-service", notificationPort, notificationEnv, logs));
 
         Map<String, String> gw = new HashMap<>(common);
         gw.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pgHost() + ":" + pgPort() + "/" + gatewayDb);
@@ -150,6 +151,22 @@ public final class SwitchboardStack implements AutoCloseable {
         tg.put("TELEGRAM_WEBHOOK_URL", gateway.baseUrl() + "/telegram/webhook");
         ingest = track(ServiceProcess.start(root, "telegram-ingest-service", ingestPort, tg, logs));
         ingest.awaitReady("/q/health/ready", startup);
+    }
+
+    /**
+     * Starts one more notification-service replica (same Kafka, Redis and keys, its own port), as a Kubernetes
+     * Deployment with two replicas would run it. It is stopped with the stack.
+     *
+     * @return the ready replica; connect to {@link ServiceProcess#baseUrl()} directly
+     */
+    public synchronized ServiceProcess startNotificationReplica() {
+        try {
+            ServiceProcess replica = track(ServiceProcess.start(root, "notification-service", freePort(),
+                    notificationEnv, work.resolve("logs/replica-" + processes.size())));
+            return replica.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the Kafka broker (an outage); {@link #startKafka()} brings it back on the same port and data. */
