@@ -169,6 +169,19 @@ public final class SwitchboardStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Restarts the notification-service replica behind the gateway on the same port: every operator socket drops
+     * and has to reconnect.
+     */
+    public synchronized void restartNotificationService() {
+        int port = notification.port();
+        processes.remove(notification);
+        notification.close();
+        notification = track(ServiceProcess.start(root, "notification-service", port, notificationEnv,
+                work.resolve("logs/restarted-" + processes.size())));
+        notification.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+    }
+
     /** Stops the Kafka broker (an outage); {@link #startKafka()} brings it back on the same port and data. */
     public synchronized void stopKafka() {
         if (kafka != null) {

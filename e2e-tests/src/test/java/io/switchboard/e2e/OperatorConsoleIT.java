@@ -98,4 +98,31 @@ class OperatorConsoleIT {
         Files.copy(shots.resolve("operator-console.png"), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         page.close();
     }
+
+    @Test
+    void theConsoleReconnectsAfterTheSocketDropsAndMissesNothing() {
+        TelegramEmulatorClient telegram = new TelegramEmulatorClient(stack.emulatorUrl(), SwitchboardStack.BOT_TOKEN);
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+        page.setDefaultTimeout(30_000);
+        page.navigate(stack.gatewayUrl() + "/");
+        page.getByTestId("login-username").fill(SwitchboardStack.ADMIN_USERNAME);
+        page.getByTestId("login-password").fill(stack.adminPassword());
+        page.getByTestId("login-submit").click();
+        Locator status = page.getByTestId("connection-status");
+        assertThat(status).hasText("Live");
+
+        stack.restartNotificationService(); // every socket drops
+        // a customer writes while the console is (or just was) offline
+        telegram.deliver(TelegramEmulatorClient.privateText(600_101, 555_000_302L, "Noor", "written while you were away"));
+
+        assertThat(status).hasText("Live", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(60_000));
+        Locator item = page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText("Noor"));
+        assertThat(item).hasCount(1); // re-fetched after reconnecting, or pushed live: either way, not missed
+
+        telegram.deliver(TelegramEmulatorClient.privateText(600_102, 555_000_303L, "Omar", "after the reconnect"));
+        assertThat(page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText("Omar")))
+                .hasCount(1); // live again, no reload
+        page.close();
+    }
 }
