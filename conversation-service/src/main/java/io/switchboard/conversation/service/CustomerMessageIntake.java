@@ -17,11 +17,13 @@ import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.CustomerRepository;
 import io.switchboard.conversation.repository.MessageRepository;
 import io.switchboard.conversation.repository.ProcessedUpdateRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -59,7 +61,27 @@ public class CustomerMessageIntake {
      */
     @WithTransaction
     public Uni<UpdateOutcome> accept(InboundUpdate update) {
+        return apply(update, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Applies a batch of updates, in order, in ONE transaction: all are stored or none is. This is the fast path
+     * of the consumer (one commit per poll instead of one per update); a batch that fails is replayed one update
+     * at a time with {@link #accept(InboundUpdate)}.
+     *
+     * @param updates {@link CustomerText}s and {@link Skipped}s, in Kafka order (a partition's order)
+     * @return each update's outcome, in the same order
+     * @throws IllegalArgumentException (as a failed Uni) when the batch holds an {@link InboundUpdate.Unreadable}
+     */
+    @WithTransaction
+    public Uni<List<UpdateOutcome>> acceptAll(List<InboundUpdate> updates) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Multi.createFrom().iterable(updates)
+                .onItem().transformToUniAndConcatenate(update -> apply(update, now))
+                .collect().asList();
+    }
+
+    private Uni<UpdateOutcome> apply(InboundUpdate update, Instant now) {
         if (update instanceof Skipped skipped) {
             return processedUpdates.recordIfNew(skipped.updateId(), skipped.kind(), UpdateOutcome.SKIPPED, skipped.reason(), now)
                     .map(recorded -> recorded ? UpdateOutcome.SKIPPED : UpdateOutcome.DUPLICATE);
