@@ -29,7 +29,6 @@ export function Console({ operator }: { operator: Operator }) {
   const listRef = useLatest(list);
   const openIdRef = useRef<string | null>(null);
   const now = useNow();
-  const presence = usePresence(api);
 
   const loadFirstPage = useCallback(async (filter: ConversationStatus | null) => {
     try {
@@ -93,6 +92,8 @@ export function Console({ operator }: { operator: Operator }) {
   }, [listRef, loadFirstPage, loadThread, markRead, refreshConversation]);
 
   const connection = useOperatorSocket(auth, handleFrame, handleReconnected);
+  // presence is re-read whenever the socket (re)connects: our own socket is what makes us "online"
+  const presence = usePresence(api, connection === 'live');
 
   const open = useCallback((conversation: Conversation) => {
     if (openIdRef.current === conversation.id) return;

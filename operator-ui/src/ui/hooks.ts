@@ -47,8 +47,11 @@ export function useOperatorSocket(
   return state;
 }
 
-/** Operators online (`GET /api/presence`), refreshed every `intervalMs`; keeps the last answer on errors. */
-export function usePresence(api: ApiClient, intervalMs = 30_000): PresenceEntry[] {
+/**
+ * Operators online (`GET /api/presence`), refreshed every `intervalMs` and each time `live` turns true (the socket
+ * connected, which is what registers this operator); keeps the last answer on errors.
+ */
+export function usePresence(api: ApiClient, live: boolean, intervalMs = 30_000): PresenceEntry[] {
   const [entries, setEntries] = useState<PresenceEntry[]>([]);
   useEffect(() => {
     let cancelled = false;
@@ -63,11 +66,14 @@ export function usePresence(api: ApiClient, intervalMs = 30_000): PresenceEntry[
       );
     };
     load();
+    // the server registers a socket's presence as it opens: read again shortly after going live
+    const settle = live ? setTimeout(load, 1_500) : undefined;
     const id = setInterval(load, intervalMs);
     return () => {
       cancelled = true;
+      clearTimeout(settle);
       clearInterval(id);
     };
-  }, [api, intervalMs]);
+  }, [api, live, intervalMs]);
   return entries;
 }

@@ -67,6 +67,9 @@ class OperatorConsoleIT {
         assertThat(page.getByTestId("conversation-list")).isVisible();
         assertThat(page.getByTestId("connection-status")).hasText("Live", new com.microsoft.playwright.assertions
                 .LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        // our own socket makes us "online" (presence in Redis, read back through the gateway)
+        assertThat(page.getByTestId("presence-operator")).not().hasCount(0, new com.microsoft.playwright.assertions
+                .LocatorAssertions.HasCountOptions().setTimeout(40_000));
 
         long chatId = 555_000_301L;
         String question = "Hello from the browser test 👋 " + System.nanoTime();
