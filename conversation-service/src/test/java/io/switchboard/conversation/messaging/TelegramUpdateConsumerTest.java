@@ -264,6 +264,51 @@ class TelegramUpdateConsumerTest {
         }
     }
 
+    @Test
+    void anUpdateThatCannotBeStoredNeverHoldsBackItsBatchAndEndsInTheDeadLetterTopic() throws Exception {
+        // the database refuses one particular message, as it would refuse a row it cannot take
+        TestDatabase.update("""
+                create or replace function refuse_poison_pill() returns trigger language plpgsql as $$
+                begin
+                  if new.text = 'poison pill' then raise exception 'refused for the test'; end if;
+                  return new;
+                end $$""");
+        TestDatabase.update("create trigger refuse_poison_pill before insert on message for each row "
+                + "execute function refuse_poison_pill()");
+        try {
+            long userId = TestUpdates.nextId();
+            long before = TestUpdates.nextId();
+            long poison = TestUpdates.nextId();
+            long after = TestUpdates.nextId();
+            try (KafkaProducer<String, String> producer = KafkaTestClient.producer()) {
+                // one key, one partition: the three arrive in order, normally in one poll
+                for (long[] u : new long[][] {{before, 0}, {poison, 1}, {after, 2}}) {
+                    String text = u[1] == 0 ? "before the pill" : u[1] == 1 ? "poison pill" : "after the pill";
+                    producer.send(new ProducerRecord<>("telegram.updates", Long.toString(userId),
+                            TestUpdates.privateText(u[0], userId, "Batch", text)));
+                }
+                producer.flush();
+            }
+            Polling.until("the updates around the pill stored", WAIT,
+                    () -> TestDatabase.scalar("select count(*) from processed_update where update_id in (?, ?)", before, after),
+                    n -> n == 2);
+            List<ConsumerRecord<String, String>> dead = KafkaTestClient.readUntil("telegram.updates.dlq",
+                    r -> r.value().contains("\"update_id\":" + poison), rs -> !rs.isEmpty(), WAIT);
+            assertEquals(Long.toString(userId), dead.get(0).key());
+            assertTrue(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
+                    .contains("refused for the test"));
+
+            assertEquals(List.of("before the pill", "after the pill"), TestDatabase.query("""
+                    select m.text from message m join conversation c on c.id = m.conversation_id
+                    join customer u on u.id = c.customer_id where u.telegram_user_id = ? order by m.created_at, m.id""",
+                    userId).stream().map(row -> (String) row.get("text")).toList());
+            assertEquals(0, TestDatabase.scalar("select count(*) from processed_update where update_id = ?", poison),
+                    "nothing half-written for the refused update");
+        } finally {
+            TestDatabase.update("drop trigger if exists refuse_poison_pill on message");
+        }
+    }
+
     private UpdateOutcome accept(String update) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(update)));
