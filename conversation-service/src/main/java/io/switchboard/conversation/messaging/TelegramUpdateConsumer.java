@@ -83,6 +83,9 @@ public class TelegramUpdateConsumer {
                     for (int i = 0; i < updates.size(); i++) {
                         report(updates.get(i), outcomes.get(i));
                     }
+                    if (outcomes.contains(UpdateOutcome.STORED)) {
+                        relay.trigger(); // one wake-up for the whole batch's outbox rows
+                    }
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
@@ -96,7 +99,12 @@ public class TelegramUpdateConsumer {
 
     private Uni<Void> acceptOne(ConsumerRecord<String, String> record, InboundUpdate update) {
         return transactions.run("update " + updateId(update), () -> intake.accept(update))
-                .invoke(outcome -> report(update, outcome))
+                .invoke(outcome -> {
+                    report(update, outcome);
+                    if (outcome == UpdateOutcome.STORED) {
+                        relay.trigger();
+                    }
+                })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> deadLetter(record, update, failure));
     }
@@ -119,10 +127,7 @@ public class TelegramUpdateConsumer {
     private void report(InboundUpdate update, UpdateOutcome outcome) {
         long updateId = updateId(update);
         switch (outcome) {
-            case STORED -> {
-                LOG.debugf("Stored update %d", updateId);
-                relay.trigger();
-            }
+            case STORED -> LOG.debugf("Stored update %d", updateId);
             case SKIPPED -> {
                 Skipped skipped = (Skipped) update;
                 LOG.infof("Skipped update %d (%s): %s", updateId, skipped.kind(), skipped.reason());
