@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@code type} names the event (e.g. {@code "message.received"}); consumers ignore unknown properties, and
  * {@link #version()} grows when a shape changes incompatibly.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ConversationOpened.class, name = ConversationOpened.TYPE),
         @JsonSubTypes.Type(value = MessageReceived.class, name = MessageReceived.TYPE),

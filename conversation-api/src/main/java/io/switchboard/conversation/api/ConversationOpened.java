@@ -1,5 +1,7 @@
 package io.switchboard.conversation.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,13 +12,19 @@ import java.util.UUID;
  * @param status   the conversation's state, {@code OPEN_UNCLAIMED}
  * @param customer who wrote
  */
-public record ConversationOpened(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId, String codename, String status, CustomerSummary customer)
+public record ConversationOpened(UUID eventId, int version, Instant occurredAt, UUID conversationId, String codename, String status, CustomerSummary customer)
         implements ConversationEvent {
 
     public static final String TYPE = "conversation.opened";
 
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
     public ConversationOpened {
-        type = TYPE;
         if (version == 0) {
             version = 1;
         }

@@ -1,5 +1,7 @@
 package io.switchboard.conversation.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,13 +11,19 @@ import java.util.UUID;
  * @param operatorId the operator who wrote it (the JWT subject)
  * @param message    the stored message
  */
-public record MessageQueued(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId, UUID operatorId, MessageSnapshot message)
+public record MessageQueued(UUID eventId, int version, Instant occurredAt, UUID conversationId, UUID operatorId, MessageSnapshot message)
         implements ConversationEvent {
 
     public static final String TYPE = "message.queued";
 
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
     public MessageQueued {
-        type = TYPE;
         if (version == 0) {
             version = 1;
         }

@@ -1,5 +1,7 @@
 package io.switchboard.conversation.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,13 +11,19 @@ import java.util.UUID;
  * @param customer who wrote
  * @param message  the stored message
  */
-public record MessageReceived(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId, CustomerSummary customer, MessageSnapshot message)
+public record MessageReceived(UUID eventId, int version, Instant occurredAt, UUID conversationId, CustomerSummary customer, MessageSnapshot message)
         implements ConversationEvent {
 
     public static final String TYPE = "message.received";
 
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
     public MessageReceived {
-        type = TYPE;
         if (version == 0) {
             version = 1;
         }

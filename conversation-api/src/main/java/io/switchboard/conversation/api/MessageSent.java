@@ -1,5 +1,7 @@
 package io.switchboard.conversation.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,13 +11,19 @@ import java.util.UUID;
  * @param messageId the message
  * @param status    always {@code SENT}
  */
-public record MessageSent(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId, UUID messageId, String status)
+public record MessageSent(UUID eventId, int version, Instant occurredAt, UUID conversationId, UUID messageId, String status)
         implements ConversationEvent {
 
     public static final String TYPE = "message.sent";
 
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
     public MessageSent {
-        type = TYPE;
         if (version == 0) {
             version = 1;
         }

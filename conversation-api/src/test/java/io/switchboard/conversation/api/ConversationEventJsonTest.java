@@ -25,11 +25,11 @@ class ConversationEventJsonTest {
         CustomerSummary customer = new CustomerSummary(UUID.randomUUID(), "Ana Díaz", "ana");
         MessageSnapshot message = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "Hi <b>&amp; 👋 שלום", "RECEIVED", at);
         List<ConversationEvent> events = List.of(
-                new ConversationOpened(UUID.randomUUID(), null, 1, at, conversation, "Blue Lion #84C2", "OPEN_UNCLAIMED", customer),
-                new MessageReceived(UUID.randomUUID(), null, 1, at, conversation, customer, message),
-                new MessageQueued(UUID.randomUUID(), null, 1, at, conversation, UUID.randomUUID(), message),
-                new MessageSent(UUID.randomUUID(), null, 1, at, conversation, message.id(), "SENT"),
-                new MessageFailed(UUID.randomUUID(), null, 1, at, conversation, message.id(), "FAILED", "Forbidden: bot was blocked by the user"));
+                new ConversationOpened(UUID.randomUUID(), 1, at, conversation, "Blue Lion #84C2", "OPEN_UNCLAIMED", customer),
+                new MessageReceived(UUID.randomUUID(), 1, at, conversation, customer, message),
+                new MessageQueued(UUID.randomUUID(), 1, at, conversation, UUID.randomUUID(), message),
+                new MessageSent(UUID.randomUUID(), 1, at, conversation, message.id(), "SENT"),
+                new MessageFailed(UUID.randomUUID(), 1, at, conversation, message.id(), "FAILED", "Forbidden: bot was blocked by the user"));
 
         for (ConversationEvent event : events) {
             String wire = json.writeValueAsString(event);

@@ -113,7 +113,7 @@ public class CustomerMessageIntake {
             conversation.createdAt = now;
             conversation.updatedAt = now;
             return conversations.persist(conversation)
-                    .call(opened -> outbox.event(new ConversationOpened(UUID.randomUUID(), ConversationOpened.TYPE, 1,
+                    .call(opened -> outbox.event(new ConversationOpened(UUID.randomUUID(), 1,
                             now, opened.id, opened.codename, opened.status.name(), ConversationMapper.summary(customer)), now));
         });
     }
@@ -128,7 +128,7 @@ public class CustomerMessageIntake {
         Message message = Message.inbound(conversation.id, text.chatId(), text.messageId(), text.text(), now);
         conversation.touch(message);
         return messages.persist(message)
-                .chain(stored -> outbox.event(new MessageReceived(UUID.randomUUID(), MessageReceived.TYPE, 1, now,
+                .chain(stored -> outbox.event(new MessageReceived(UUID.randomUUID(), 1, now,
                         conversation.id, ConversationMapper.summary(customer), ConversationMapper.snapshot(stored)), now));
     }
 }

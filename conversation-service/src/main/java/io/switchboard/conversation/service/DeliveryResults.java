@@ -56,11 +56,11 @@ public class DeliveryResults {
 
     private Uni<Void> emitSent(UUID messageId, Instant now) {
         return messages.findById(messageId).chain(message -> outbox.event(new MessageSent(UUID.randomUUID(),
-                MessageSent.TYPE, 1, now, message.conversationId, message.id, MessageStatus.SENT.name()), now));
+                1, now, message.conversationId, message.id, MessageStatus.SENT.name()), now));
     }
 
     private Uni<Void> emitFailed(UUID messageId, String reason, Instant now) {
         return messages.findById(messageId).chain(message -> outbox.event(new MessageFailed(UUID.randomUUID(),
-                MessageFailed.TYPE, 1, now, message.conversationId, message.id, MessageStatus.FAILED.name(), reason), now));
+                1, now, message.conversationId, message.id, MessageStatus.FAILED.name(), reason), now));
     }
 }

@@ -71,9 +71,9 @@ public class OperatorReplies {
         Message message = Message.outbound(conversation.id, conversation.telegramChatId, operatorId, text, idempotencyKey, now);
         conversation.touch(message);
         return messages.persist(message)
-                .call(stored -> outbox.event(new MessageQueued(UUID.randomUUID(), MessageQueued.TYPE, 1, now,
+                .call(stored -> outbox.event(new MessageQueued(UUID.randomUUID(), 1, now,
                         conversation.id, operatorId, ConversationMapper.snapshot(stored)), now))
-                .call(stored -> outbox.command(new SendMessage(UUID.randomUUID(), SendMessage.TYPE, 1, now,
+                .call(stored -> outbox.command(new SendMessage(UUID.randomUUID(), 1, now,
                         conversation.id, stored.id, conversation.telegramChatId, stored.text), now))
                 .map(stored -> new Reply(stored, true));
     }

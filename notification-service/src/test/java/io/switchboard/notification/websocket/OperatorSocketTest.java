@@ -97,7 +97,7 @@ class OperatorSocketTest {
         MessageReceived event = messageReceived("hi both");
         ConversationEventsTopic.publish(mapper, event);
         ConversationEventsTopic.publish(mapper, event); // an at-least-once redelivery
-        MessageSent marker = new MessageSent(UUID.randomUUID(), null, 1, Instant.now(), event.conversationId(),
+        MessageSent marker = new MessageSent(UUID.randomUUID(), 1, Instant.now(), event.conversationId(),
                 UUID.randomUUID(), "SENT");
         ConversationEventsTopic.publish(mapper, marker);
 
@@ -122,7 +122,7 @@ class OperatorSocketTest {
         ConversationEventsTopic.publishRaw(conversation.toString(), "not json at all");
         ConversationEventsTopic.publishRaw(conversation.toString(), "{\"type\":\"conversation.archived\",\"eventId\":\""
                 + UUID.randomUUID() + "\",\"conversationId\":\"" + conversation + "\"}");
-        MessageReceived event = new MessageReceived(UUID.randomUUID(), null, 1, Instant.now(), conversation,
+        MessageReceived event = new MessageReceived(UUID.randomUUID(), 1, Instant.now(), conversation,
                 new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan"),
                 new MessageSnapshot(UUID.randomUUID(), "INBOUND", "after the poison", "RECEIVED", Instant.now()));
         ConversationEventsTopic.publish(mapper, event);
@@ -213,7 +213,7 @@ class OperatorSocketTest {
 
     private static MessageReceived messageReceived(String text) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new MessageReceived(UUID.randomUUID(), null, 1, now, UUID.randomUUID(),
+        return new MessageReceived(UUID.randomUUID(), 1, now, UUID.randomUUID(),
                 new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan"),
                 new MessageSnapshot(UUID.randomUUID(), "INBOUND", text, "RECEIVED", now));
     }

@@ -1,5 +1,7 @@
 package io.switchboard.telegram.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,14 +11,20 @@ import java.util.UUID;
  *
  * @param telegramMessageIds Telegram's {@code message_id} of each part sent, in order (one unless the text was split)
  */
-public record MessageDelivered(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId,
+public record MessageDelivered(UUID eventId, int version, Instant occurredAt, UUID conversationId,
                                UUID commandId, UUID messageId, long chatId, List<Long> telegramMessageIds)
         implements TelegramResult {
 
     public static final String TYPE = "message.delivered";
 
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
     public MessageDelivered {
-        type = TYPE;
         if (version == 0) {
             version = 1;
         }
@@ -25,7 +33,7 @@ public record MessageDelivered(UUID eventId, String type, int version, Instant o
 
     /** The result for {@code command}, stamped now. */
     public static MessageDelivered of(SendMessage command, List<Long> telegramMessageIds) {
-        return new MessageDelivered(UUID.randomUUID(), TYPE, 1, Instant.now(), command.conversationId(),
+        return new MessageDelivered(UUID.randomUUID(), 1, Instant.now(), command.conversationId(),
                 command.commandId(), command.messageId(), command.chatId(), telegramMessageIds);
     }
 }

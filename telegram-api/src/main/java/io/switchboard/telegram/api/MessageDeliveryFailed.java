@@ -1,5 +1,7 @@
 package io.switchboard.telegram.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,14 +11,20 @@ import java.util.UUID;
  * @param errorCode Telegram's {@code error_code} (e.g. 403 when the bot was blocked), or 0 when no answer came
  * @param reason    Telegram's {@code description}, or what went wrong locally; safe to show to operators
  */
-public record MessageDeliveryFailed(UUID eventId, String type, int version, Instant occurredAt, UUID conversationId,
+public record MessageDeliveryFailed(UUID eventId, int version, Instant occurredAt, UUID conversationId,
                                     UUID commandId, UUID messageId, long chatId, int errorCode, String reason)
         implements TelegramResult {
 
     public static final String TYPE = "message.delivery_failed";
 
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
     public MessageDeliveryFailed {
-        type = TYPE;
         if (version == 0) {
             version = 1;
         }
@@ -24,7 +32,7 @@ public record MessageDeliveryFailed(UUID eventId, String type, int version, Inst
 
     /** The result for {@code command}, stamped now. */
     public static MessageDeliveryFailed of(SendMessage command, int errorCode, String reason) {
-        return new MessageDeliveryFailed(UUID.randomUUID(), TYPE, 1, Instant.now(), command.conversationId(),
+        return new MessageDeliveryFailed(UUID.randomUUID(), 1, Instant.now(), command.conversationId(),
                 command.commandId(), command.messageId(), command.chatId(), errorCode, reason);
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.telegram.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,7 +12,6 @@ import java.util.UUID;
  * split by the executor into several messages.
  *
  * @param commandId    unique id of this command
- * @param type         always {@value #TYPE}
  * @param version      schema version, currently 1
  * @param occurredAt   when the operator's message was accepted
  * @param conversationId conversation the message belongs to
@@ -18,17 +19,23 @@ import java.util.UUID;
  * @param chatId       target Telegram chat id
  * @param text         message text, 1..n characters
  */
-public record SendMessage(UUID commandId, String type, int version, Instant occurredAt,
+public record SendMessage(UUID commandId, int version, Instant occurredAt,
                           UUID conversationId, UUID messageId, long chatId, String text) implements TelegramCommand {
 
     public static final String TYPE = "send_message";
+
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
 
     public SendMessage {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(text, "text");
-        type = TYPE;
         if (version == 0) {
             version = 1;
         }
@@ -39,6 +46,6 @@ public record SendMessage(UUID commandId, String type, int version, Instant occu
 
     /** Creates a version-1 command with a fresh id, issued now. */
     public static SendMessage of(UUID conversationId, UUID messageId, long chatId, String text) {
-        return new SendMessage(UUID.randomUUID(), TYPE, 1, Instant.now(), conversationId, messageId, chatId, text);
+        return new SendMessage(UUID.randomUUID(), 1, Instant.now(), conversationId, messageId, chatId, text);
     }
 }

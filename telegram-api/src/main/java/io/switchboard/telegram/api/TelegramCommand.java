@@ -12,7 +12,7 @@ import java.util.UUID;
  * On the wire each command is a JSON object whose {@code type} property names the command
  * (e.g. {@code "send_message"}); the Kafka key is the target chat id.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = SendMessage.class, name = SendMessage.TYPE)
 })

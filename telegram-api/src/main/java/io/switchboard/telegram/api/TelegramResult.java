@@ -12,7 +12,7 @@ import java.util.UUID;
  * telegram-ingest-service and keyed by conversation id. {@code type} is dotted on the wire
  * (e.g. {@code "message.delivered"}).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = MessageDelivered.class, name = MessageDelivered.TYPE),
         @JsonSubTypes.Type(value = MessageDeliveryFailed.class, name = MessageDeliveryFailed.TYPE)
