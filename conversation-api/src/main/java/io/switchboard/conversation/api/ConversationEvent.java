@@ -1,6 +1,7 @@
 package io.switchboard.conversation.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -22,6 +23,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = MessageFailed.class, name = MessageFailed.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
 public sealed interface ConversationEvent
         permits ConversationOpened, MessageReceived, MessageQueued, MessageSent, MessageFailed {
 

@@ -1,6 +1,7 @@
 package io.switchboard.telegram.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = SendMessage.class, name = SendMessage.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
 public sealed interface TelegramCommand permits SendMessage {
 
     /** Unique id of this command; results echo it, executors use it to drop redeliveries. */

@@ -1,6 +1,7 @@
 package io.switchboard.telegram.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -18,6 +19,7 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = MessageDeliveryFailed.class, name = MessageDeliveryFailed.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
 public sealed interface TelegramResult permits MessageDelivered, MessageDeliveryFailed {
 
     /** Unique id of this result. */
