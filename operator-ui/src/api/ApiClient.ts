@@ -1,6 +1,81 @@
 import type { AuthSession } from '../auth/AuthSession';
 import { ApiError, NetworkError, errorFromResponse } from './problem';
-import type { Conversation, ConversationStatus, Message, Page, PresenceEntry } from './types';
+import type {
+  AuditEntry,
+  CannedResponse,
+  CannedResponseInput,
+  Conversation,
+  ConversationCounts,
+  ConversationStatus,
+  Message,
+  Note,
+  Operator,
+  Page,
+  PresenceEntry,
+  SearchResults,
+  Tag,
+} from './types';
+
+/** Filters of `GET /api/conversations`; empty / absent ones are not sent. */
+export interface ConversationQuery {
+  /** Statuses to list (any of them); empty = all. */
+  statuses?: ConversationStatus[];
+  /** `me`, `none` or an operator id. */
+  assignee?: string | null;
+  /** A tag id. */
+  tag?: string | null;
+  /** Only conversations with unread customer messages. */
+  unread?: boolean;
+  /** Free text (customer name, username, codename, message text). */
+  q?: string | null;
+}
+
+/** A file answered by the API (transcript export): its bytes and the name from `Content-Disposition`, if any. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The query string of `GET /api/conversations` for `query` (without the leading `?`). */
+export function conversationQueryString(query: ConversationQuery, cursor: string | null, limit: number): string {
+  const params = new URLSearchParams();
+  if (query.statuses && query.statuses.length) params.set('status', query.statuses.join(','));
+  if (query.assignee) params.set('assignee', query.assignee);
+  if (query.tag) params.set('tag', query.tag);
+  if (query.unread) params.set('unread', 'true');
+  const q = query.q?.trim();
+  if (q) params.set('q', q);
+  if (cursor) params.set('cursor', cursor);
+  params.set('limit', String(limit));
+  return params.toString();
+}
+
+/** Lists answered either as a bare array or as a page (`{items}`), so both shapes are read the same. */
+export function itemsOf<T>(body: T[] | Page<T> | null | undefined): T[] {
+  if (Array.isArray(body)) return body;
+  return body && Array.isArray(body.items) ? body.items : [];
+}
+
+/** The file name of a `Content-Disposition` header (`filename*=UTF-8''…` preferred over `filename="…"`). */
+export function fileNameFromContentDisposition(header: string | null | undefined): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]+)/.exec(header);
+  if (!plain) return null;
+  const value = plain[2] !== undefined ? plain[2].replace(/\\(.)/g, '$1') : plain[1].trim();
+  return value || null;
+}
+
+function conversationPath(id: string): string {
+  return `/api/conversations/${encodeURIComponent(id)}`;
+}
 
 /** Most pages of messages loaded for one conversation (guards against a server that never ends the cursor). */
 const MAX_MESSAGE_PAGES = 100;
@@ -21,22 +96,130 @@ export class ApiClient {
     private readonly fetchFn: typeof fetch = (...args) => fetch(...args),
   ) {}
 
-  /** `GET /api/conversations`, newest activity first. `status` null lists all. */
-  listConversations(status: ConversationStatus | null, cursor: string | null, limit = 50): Promise<Page<Conversation>> {
-    const query = new URLSearchParams();
-    if (status) query.set('status', status);
+  /** `GET /api/conversations`, newest activity first, filtered by `query`. */
+  listConversations(query: ConversationQuery, cursor: string | null, limit = 50): Promise<Page<Conversation>> {
+    return this.request('GET', `/api/conversations?${conversationQueryString(query, cursor, limit)}`);
+  }
+
+  /** `GET /api/conversations/counts` for the signed-in operator. */
+  conversationCounts(): Promise<ConversationCounts> {
+    return this.request('GET', '/api/conversations/counts');
+  }
+
+  /**
+   * A lifecycle action (`POST /api/conversations/{id}/claim|unassign|reopen|block|unblock`); answers the conversation
+   * after it. 409 (problem+json, e.g. someone else already claimed it) and 403 reject with an {@link ApiError}.
+   */
+  transition(id: string, action: 'claim' | 'unassign' | 'reopen' | 'block' | 'unblock'): Promise<Conversation> {
+    return this.request('POST', `${conversationPath(id)}/${action}`);
+  }
+
+  /** `POST /api/conversations/{id}/assign` `{operatorId}`. */
+  assign(id: string, operatorId: string): Promise<Conversation> {
+    return this.request('POST', `${conversationPath(id)}/assign`, { body: { operatorId } });
+  }
+
+  /** `POST /api/conversations/{id}/close` `{closingMessage?}` (blank = none). */
+  close(id: string, closingMessage: string | null): Promise<Conversation> {
+    const text = closingMessage?.trim();
+    return this.request('POST', `${conversationPath(id)}/close`, { body: text ? { closingMessage: text } : {} });
+  }
+
+  /** `GET /api/conversations/{id}/notes`, oldest first (first 200). */
+  async listNotes(id: string): Promise<Note[]> {
+    return itemsOf(await this.request<Note[] | Page<Note>>('GET', `${conversationPath(id)}/notes?limit=200`));
+  }
+
+  /** `POST /api/conversations/{id}/notes` `{text}` (1..4000 characters). */
+  addNote(id: string, text: string): Promise<Note> {
+    return this.request('POST', `${conversationPath(id)}/notes`, { body: { text } });
+  }
+
+  /** `GET /api/tags`: every tag. */
+  async listTags(): Promise<Tag[]> {
+    return itemsOf(await this.request<Tag[] | Page<Tag>>('GET', '/api/tags'));
+  }
+
+  /** `POST /api/tags` `{name, color}`; 409 when the name exists. */
+  createTag(name: string, color: string): Promise<Tag> {
+    return this.request('POST', '/api/tags', { body: { name, color } });
+  }
+
+  /** `DELETE /api/tags/{id}` (admin). */
+  deleteTag(tagId: string): Promise<void> {
+    return this.request('DELETE', `/api/tags/${encodeURIComponent(tagId)}`);
+  }
+
+  /** `PUT /api/conversations/{id}/tags/{tagId}`: attaches the tag; answers the conversation. */
+  attachTag(id: string, tagId: string): Promise<Conversation> {
+    return this.request('PUT', `${conversationPath(id)}/tags/${encodeURIComponent(tagId)}`);
+  }
+
+  /** `DELETE /api/conversations/{id}/tags/{tagId}`: detaches the tag; answers the conversation. */
+  detachTag(id: string, tagId: string): Promise<Conversation> {
+    return this.request('DELETE', `${conversationPath(id)}/tags/${encodeURIComponent(tagId)}`);
+  }
+
+  /** `GET /api/canned-responses`: shared ones and the caller's personal ones. */
+  async listCannedResponses(q?: string): Promise<CannedResponse[]> {
+    const query = q?.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '';
+    return itemsOf(await this.request<CannedResponse[] | Page<CannedResponse>>('GET', `/api/canned-responses${query}`));
+  }
+
+  createCannedResponse(input: CannedResponseInput): Promise<CannedResponse> {
+    return this.request('POST', '/api/canned-responses', { body: input });
+  }
+
+  updateCannedResponse(id: string, input: CannedResponseInput): Promise<CannedResponse> {
+    return this.request('PUT', `/api/canned-responses/${encodeURIComponent(id)}`, { body: input });
+  }
+
+  deleteCannedResponse(id: string): Promise<void> {
+    return this.request('DELETE', `/api/canned-responses/${encodeURIComponent(id)}`);
+  }
+
+  /** `POST /api/canned-responses/{id}/use`: counts one use. */
+  useCannedResponse(id: string): Promise<unknown> {
+    return this.request('POST', `/api/canned-responses/${encodeURIComponent(id)}/use`);
+  }
+
+  /** `GET /api/search?q=` (q of at least 2 characters). */
+  search(q: string): Promise<SearchResults> {
+    return this.request('GET', `/api/search?${new URLSearchParams({ q })}`);
+  }
+
+  /** `GET /api/conversations/{id}/audit`, newest first. */
+  audit(id: string, cursor: string | null, limit = 50): Promise<Page<AuditEntry>> {
+    const query = new URLSearchParams({ limit: String(limit) });
     if (cursor) query.set('cursor', cursor);
-    query.set('limit', String(limit));
-    return this.request('GET', `/api/conversations?${query}`);
+    return this.request('GET', `${conversationPath(id)}/audit?${query}`);
+  }
+
+  /** `GET /api/operators`: every operator (also deactivated ones), to name assignees and pick one to assign. */
+  async operators(): Promise<Operator[]> {
+    return itemsOf(await this.request<Operator[] | Page<Operator>>('GET', '/api/operators'));
+  }
+
+  /**
+   * Downloads a file with the bearer token in the header (never in the URL), e.g. a transcript export
+   * (`/api/conversations/{id}/transcript.json|.csv`).
+   */
+  async download(filePath: string): Promise<DownloadedFile> {
+    const response = await this.authorized('GET', filePath, {}, '*/*');
+    if (!response.ok) throw await errorFromResponse(response);
+    return {
+      blob: await response.blob(),
+      fileName: fileNameFromContentDisposition(response.headers.get('Content-Disposition')),
+    };
   }
 
   getConversation(id: string): Promise<Conversation> {
-    return this.request('GET', `/api/conversations/${encodeURIComponent(id)}`);
+    return this.request('GET', conversationPath(id));
   }
 
   /** `POST /api/conversations/{id}/read` (204): the operator has seen everything in it. */
   markRead(id: string): Promise<void> {
-    return this.request('POST', `/api/conversations/${encodeURIComponent(id)}/read`);
+    return this.request('POST', `${conversationPath(id)}/read`);
   }
 
   /** All messages of a conversation, oldest first, following `nextCursor` until it is null. */
@@ -46,7 +229,7 @@ export class ApiClient {
     for (let page = 0; page < MAX_MESSAGE_PAGES; page++) {
       const query = new URLSearchParams({ limit: '200' });
       if (cursor) query.set('cursor', cursor);
-      const result: Page<Message> = await this.request('GET', `/api/conversations/${encodeURIComponent(id)}/messages?${query}`);
+      const result: Page<Message> = await this.request('GET', `${conversationPath(id)}/messages?${query}`);
       all.push(...result.items);
       cursor = result.nextCursor;
       if (!cursor) break;
@@ -56,7 +239,7 @@ export class ApiClient {
 
   /** `POST /api/conversations/{id}/messages` with an `Idempotency-Key`; answers the stored `PENDING` message. */
   sendMessage(id: string, text: string, idempotencyKey: string): Promise<Message> {
-    return this.request('POST', `/api/conversations/${encodeURIComponent(id)}/messages`, {
+    return this.request('POST', `${conversationPath(id)}/messages`, {
       body: { text },
       headers: { 'Idempotency-Key': idempotencyKey },
     });
@@ -68,24 +251,30 @@ export class ApiClient {
   }
 
   private async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    let token = await this.auth.accessToken();
-    if (!token) throw new ApiError(401, 'Unauthorized', 'Signed out');
-    let response = await this.send(method, path, token, options);
-    if (response.status === 401) {
-      const refreshed = await this.auth.refresh();
-      token = refreshed?.accessToken ?? null;
-      if (!token) throw await errorFromResponse(response);
-      response = await this.send(method, path, token, options);
-      if (response.status === 401) this.auth.expire();
-    }
+    const response = await this.authorized(method, path, options);
     if (!response.ok) throw await errorFromResponse(response);
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async send(method: string, path: string, token: string, options: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}`, ...options.headers };
+  /** Sends with the access token; after a 401 refreshes once and retries (a second 401 signs the operator out). */
+  private async authorized(method: string, path: string, options: RequestOptions, accept = 'application/json'): Promise<Response> {
+    let token = await this.auth.accessToken();
+    if (!token) throw new ApiError(401, 'Unauthorized', 'Signed out');
+    let response = await this.send(method, path, token, options, accept);
+    if (response.status === 401) {
+      const refreshed = await this.auth.refresh();
+      token = refreshed?.accessToken ?? null;
+      if (!token) throw await errorFromResponse(response);
+      response = await this.send(method, path, token, options, accept);
+      if (response.status === 401) this.auth.expire();
+    }
+    return response;
+  }
+
+  private async send(method: string, path: string, token: string, options: RequestOptions, accept: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept, Authorization: `Bearer ${token}`, ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       return await this.fetchFn(path, {
@@ -96,5 +285,14 @@ export class ApiClient {
     } catch (cause) {
       throw new NetworkError(cause);
     }
+  }
+
+  /**
+   * Generic authenticated call for feature modules (e.g. `src/admin/adminApi.ts`): same Bearer token, refresh-and-retry
+   * on 401 and problem+json {@link ApiError}s as the methods above. `body` is sent as JSON when given; a 204 or empty
+   * answer resolves to `undefined`.
+   */
+  call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return this.request<T>(method, path, body === undefined ? {} : { body });
   }
 }

@@ -3,14 +3,27 @@
  * Timestamps are ISO-8601 strings; ids are UUID strings.
  */
 
-export type ConversationStatus = 'OPEN_UNCLAIMED' | 'OPEN_ASSIGNED' | 'AWAITING_CUSTOMER' | 'CLOSED';
+export type ConversationStatus = 'OPEN_UNCLAIMED' | 'OPEN_ASSIGNED' | 'AWAITING_CUSTOMER' | 'CLOSED' | 'BLOCKED';
 export type Direction = 'INBOUND' | 'OUTBOUND';
-export type MessageStatus = 'RECEIVED' | 'PENDING' | 'SENT' | 'FAILED';
+/**
+ * `RECORDED`: a system bubble stored in the transcript but sent nowhere. `BLOCKED`: a message from a blocked
+ * customer, which the server never shows to operators (the console drops it if one ever arrives).
+ */
+export type MessageStatus = 'RECEIVED' | 'PENDING' | 'SENT' | 'FAILED' | 'RECORDED' | 'BLOCKED';
 
 export interface Customer {
   id: string;
   displayName: string;
   username: string | null;
+  /** The customer's nickname when known, shown beside the codename. */
+  nickname?: string | null;
+}
+
+/** A tag as attached to conversations: `color` is `#rrggbb`. */
+export interface Tag {
+  id: string;
+  name: string;
+  color: string;
 }
 
 export interface LastMessage {
@@ -29,6 +42,19 @@ export interface Conversation {
   unreadCount: number;
   updatedAt: string;
   createdAt: string;
+  /** The operator holding it, or null when unclaimed. */
+  assigneeId?: string | null;
+  tags?: Tag[];
+  closedAt?: string | null;
+}
+
+/** `GET /api/conversations/counts`: how many conversations each tab holds for the caller. */
+export interface ConversationCounts {
+  unclaimed: number;
+  mine: number;
+  open: number;
+  closed: number;
+  blocked: number;
 }
 
 /** A cursor page; `nextCursor` is null on the last page. */
@@ -45,13 +71,21 @@ export interface Message {
   status: MessageStatus;
   createdAt: string;
   failureReason?: string | null;
+  /** Author of an OUTBOUND message (null for the customer and for system messages). */
+  operatorId?: string | null;
+  operatorName?: string | null;
+  /** Template key of a system message (e.g. `conversation_reopened`), null for normal messages. */
+  systemKey?: string | null;
 }
 
 export interface Operator {
   id: string;
   username: string;
   displayName: string;
+  /** `ADMIN` or `OPERATOR`. */
   role: string;
+  /** False once deactivated (`GET /api/operators` lists them too, so old assignments keep their names). */
+  active?: boolean;
 }
 
 /** Body of `POST /api/auth/login` and `POST /api/auth/refresh`. `expiresIn` is in seconds. */
@@ -72,13 +106,79 @@ export interface PresenceEntry {
   lastSeen: string;
 }
 
+/** A private note on a conversation (operators only). */
+export interface Note {
+  id: string;
+  conversationId: string;
+  operatorId: string;
+  operatorName: string;
+  text: string;
+  createdAt: string;
+}
+
+/** A canned response (`GET /api/canned-responses`): shared, or personal to `ownerId`. */
+export interface CannedResponse {
+  id: string;
+  title: string;
+  text: string;
+  category: string | null;
+  /** Without the slash: `refund` is typed as `/refund`. Matches `^[a-z0-9_-]{1,32}$`. */
+  shortcut: string | null;
+  shared: boolean;
+  ownerId: string | null;
+  usageCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Body of `POST /api/canned-responses` and `PUT /api/canned-responses/{id}`. */
+export interface CannedResponseInput {
+  title: string;
+  text: string;
+  category?: string | null;
+  shortcut?: string | null;
+  shared: boolean;
+}
+
+/** `GET /api/search?q=` (each list at most 20 entries). */
+export interface SearchResults {
+  customers: { id: string; displayName: string; username: string | null; nickname: string | null; conversationId: string | null }[];
+  messages: { conversationId: string; messageId: string; codename: string; snippet: string; createdAt: string }[];
+}
+
+/** An item of `GET /api/conversations/{id}/audit` (newest first). `before`/`after` are small JSON objects. */
+export interface AuditEntry {
+  id: string;
+  conversationId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  occurredAt: string;
+}
+
+/** A conversation's lifecycle state after a change, carried by every lifecycle event. */
+export interface ConversationState {
+  status: ConversationStatus;
+  assigneeId: string | null;
+  codename: string;
+}
+
+/** Who did it; null in events driven by the customer or a timer. */
+export interface ActorSummary {
+  id: string;
+  name: string;
+}
+
 /** Event metadata the server copies from the conversation event into every payload (all optional here). */
 interface EventMeta {
   eventId?: string;
   occurredAt?: string;
 }
 
-export type ServerFrame =
+/** Conversation-opened and message events (the foundation's frames). */
+export type MessageFrame =
   | {
       type: 'conversation.opened';
       conversationId: string;
@@ -104,5 +204,58 @@ export type ServerFrame =
       conversationId: string;
       payload: EventMeta & { messageId: string; status: 'FAILED'; reason?: string | null };
     };
+
+export const LIFECYCLE_FRAME_TYPES = [
+  'conversation.claimed',
+  'conversation.assigned',
+  'conversation.unassigned',
+  'conversation.closed',
+  'conversation.reopened',
+  'conversation.blocked',
+  'conversation.unblocked',
+  'conversation.status_changed',
+] as const;
+
+export type LifecycleFrameType = (typeof LIFECYCLE_FRAME_TYPES)[number];
+
+/** A lifecycle event: the conversation's `state` after the change. */
+export interface LifecycleFrame {
+  type: LifecycleFrameType;
+  conversationId: string;
+  payload: EventMeta & { state: ConversationState; actor?: ActorSummary | null };
+}
+
+export type ToolFrame =
+  | {
+      type: 'conversation.tagged' | 'conversation.untagged';
+      conversationId: string;
+      payload: EventMeta & { tag: Tag; actor?: ActorSummary | null };
+    }
+  | {
+      type: 'note.added';
+      conversationId: string;
+      payload: EventMeta & { note: Note };
+    }
+  | {
+      type: 'system_message.posted';
+      conversationId: string;
+      payload: EventMeta & {
+        key: string;
+        /** The transcript bubble, when the template keeps one. */
+        message?: Message | null;
+        text?: string | null;
+        widgetBanner?: boolean;
+        telegram?: boolean;
+        pin?: boolean;
+      };
+    }
+  | {
+      type: 'conversation.deleted';
+      conversationId: string;
+      payload: EventMeta & { reason?: string | null };
+    };
+
+/** Every frame the console understands (`{type, conversationId, payload}` with the event as payload). */
+export type ServerFrame = MessageFrame | LifecycleFrame | ToolFrame;
 
 export type ServerFrameType = ServerFrame['type'];

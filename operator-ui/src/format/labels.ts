@@ -12,6 +12,7 @@ export function messageStatusLabel(message: Pick<Message, 'status' | 'failureRea
     case 'PENDING':
     case 'SENT':
     case 'RECEIVED':
+    case 'RECORDED':
       return t(`message.${message.status}`);
     default:
       return String(message.status);
@@ -35,9 +36,44 @@ export function conversationStatusColor(status: ConversationStatus | string): st
       return 'grape';
     case 'CLOSED':
       return 'gray';
+    case 'BLOCKED':
+      return 'red';
     default:
       return 'gray';
   }
+}
+
+/** Label of an audit action such as `conversation.claimed`; unknown actions are shown as they came. */
+export function auditActionLabel(action: string): string {
+  const key = `audit.action.${action}`;
+  return key in en ? t(key as MessageKey) : action;
+}
+
+/** Label of a system message template key such as `conversation_reopened`; unknown keys are shown as they came. */
+export function systemKeyLabel(key: string): string {
+  const name = `system.${key}`;
+  return name in en ? t(name as MessageKey) : key;
+}
+
+/**
+ * A compact one-line view of an audit entry's `before`/`after` object: `status: CLOSED, assignee: Anna` (ids of
+ * operators named through `operatorName`); empty objects and null give ''.
+ */
+export function auditStateText(value: Record<string, unknown> | null | undefined,
+  operatorName: (id: string) => string | null = () => null): string {
+  if (!value || typeof value !== 'object') return '';
+  return Object.entries(value)
+    .map(([key, raw]) => {
+      let shown: string;
+      if (raw === null || raw === undefined) shown = '—';
+      else if (key === 'assigneeId' || key === 'operatorId') shown = operatorName(String(raw)) ?? String(raw);
+      else if (key === 'status') shown = conversationStatusLabel(String(raw));
+      else if (typeof raw === 'object') shown = JSON.stringify(raw);
+      else shown = String(raw);
+      const field = `audit.field.${key}`;
+      return `${field in en ? t(field as MessageKey) : key}: ${shown}`;
+    })
+    .join(', ');
 }
 
 /** "Jane Doe (@jane)" or just "Jane Doe". */

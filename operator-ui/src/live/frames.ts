@@ -1,4 +1,6 @@
-import type { ServerFrame } from '../api/types';
+import { LIFECYCLE_FRAME_TYPES, type ServerFrame } from '../api/types';
+
+const LIFECYCLE_TYPES = new Set<string>(LIFECYCLE_FRAME_TYPES);
 
 const KNOWN_TYPES = new Set<string>([
   'conversation.opened',
@@ -6,7 +8,17 @@ const KNOWN_TYPES = new Set<string>([
   'message.queued',
   'message.sent',
   'message.failed',
+  ...LIFECYCLE_FRAME_TYPES,
+  'conversation.tagged',
+  'conversation.untagged',
+  'note.added',
+  'system_message.posted',
+  'conversation.deleted',
 ]);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object';
+}
 
 /** URL of the operator socket for a page served from `location` (`ws:` for `http:`, `wss:` for `https:`). */
 export function operatorSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -24,7 +36,9 @@ export function bearerSubprotocols(accessToken: string): string[] {
 
 /**
  * Parses a server text frame into a known event frame; null for `pong`, unknown types, or malformed frames
- * (missing `conversationId` or `payload`, or a `message.*` event without its message / message id).
+ * (missing `conversationId` or `payload`, a `message.*` event without its message / message id, a lifecycle event
+ * without `state.status`, a tag event without `tag.id`, a note event without `note.id`, a system message without
+ * `key`, or one whose `message` is present but has no id).
  */
 export function parseServerFrame(data: unknown): ServerFrame | null {
   if (typeof data !== 'string') return null;
@@ -53,6 +67,21 @@ export function parseServerFrame(data: unknown): ServerFrame | null {
     case 'conversation.opened':
       if (!payload.customer || typeof payload.customer !== 'object') return null;
       break;
+    case 'conversation.tagged':
+    case 'conversation.untagged':
+      if (!isObject(payload.tag) || typeof payload.tag.id !== 'string') return null;
+      break;
+    case 'note.added':
+      if (!isObject(payload.note) || typeof payload.note.id !== 'string') return null;
+      break;
+    case 'system_message.posted':
+      if (typeof payload.key !== 'string') return null;
+      if (payload.message != null && (!isObject(payload.message) || typeof payload.message.id !== 'string')) return null;
+      break;
+    default:
+      if (LIFECYCLE_TYPES.has(frame.type) && (!isObject(payload.state) || typeof payload.state.status !== 'string')) {
+        return null;
+      }
   }
   return frame as ServerFrame;
 }

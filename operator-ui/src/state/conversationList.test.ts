@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, Message, ServerFrame } from '../api/types';
+import type { Conversation, ConversationStatus, LifecycleFrame, Message, ServerFrame } from '../api/types';
 import {
   type ConversationListState,
   conversationListReducer as reduce,
+  conversationListStateFor,
   initialConversationListState,
   needsFetch,
 } from './conversationList';
+import { type ListQuery, defaultListQuery } from './listQuery';
+
+const closedTab: ListQuery = { ...defaultListQuery, tab: 'closed' };
+const unclaimedTab: ListQuery = { ...defaultListQuery, tab: 'unclaimed' };
 
 const customer = { id: 'cu1', displayName: 'Jane Doe', username: 'jane' };
 
@@ -25,7 +30,7 @@ function received(conversationId: string, message: Message, eventId?: string): S
 }
 
 function loaded(items: Conversation[], state = initialConversationListState): ConversationListState {
-  return reduce(state, { type: 'pageLoaded', filter: state.filter, page: { items, nextCursor: null }, append: false });
+  return reduce(state, { type: 'pageLoaded', query: state.query, page: { items, nextCursor: null }, append: false });
 }
 
 const at = '2026-11-21T12:00:00Z';
@@ -43,8 +48,8 @@ describe('conversationListReducer', () => {
     expect(twice.items[0]).toMatchObject({ codename: 'Blue Lion #84C2', lastMessage: null, unreadCount: 0 });
   });
 
-  it('ignores a new conversation that the status filter hides', () => {
-    let state = reduce(initialConversationListState, { type: 'filterChanged', filter: 'CLOSED' });
+  it('ignores a new conversation that the status tab hides', () => {
+    let state = reduce(initialConversationListState, { type: 'queryChanged', query: closedTab });
     state = reduce(state, {
       type: 'frame', receivedAt: at,
       frame: { type: 'conversation.opened', conversationId: 'b', payload: { codename: 'X', status: 'OPEN_UNCLAIMED', customer } },
@@ -102,8 +107,8 @@ describe('conversationListReducer', () => {
     expect(upserted.items.map((c) => c.id)).toEqual(['zzz', 'a']);
   });
 
-  it('drops an upserted conversation whose status left the filter, unless it is open', () => {
-    let state = reduce(initialConversationListState, { type: 'filterChanged', filter: 'OPEN_UNCLAIMED' });
+  it('drops an upserted conversation whose status left the tab, unless it is open', () => {
+    let state = reduce(initialConversationListState, { type: 'queryChanged', query: unclaimedTab });
     state = loaded([conversation('a', '2026-11-21T11:00:00Z'), conversation('b', '2026-11-21T10:00:00Z')], state);
     state = reduce(state, { type: 'opened', id: 'b' });
     state = reduce(state, { type: 'upserted', conversation: conversation('a', at, { status: 'OPEN_ASSIGNED' }) });
@@ -111,13 +116,13 @@ describe('conversationListReducer', () => {
     expect(state.items.map((c) => [c.id, c.status])).toEqual([['b', 'OPEN_ASSIGNED']]);
   });
 
-  it('ignores a page answered for a filter that is no longer selected and appends "load more" pages', () => {
-    let state = reduce(initialConversationListState, { type: 'filterChanged', filter: 'CLOSED' });
-    const stale = reduce(state, { type: 'pageLoaded', filter: null, page: { items: [conversation('x', at)], nextCursor: null }, append: false });
+  it('ignores a page answered for a query that is no longer selected and appends "load more" pages', () => {
+    let state = reduce(initialConversationListState, { type: 'queryChanged', query: closedTab });
+    const stale = reduce(state, { type: 'pageLoaded', query: defaultListQuery, page: { items: [conversation('x', at)], nextCursor: null }, append: false });
     expect(stale).toBe(state);
-    state = reduce(state, { type: 'pageLoaded', filter: 'CLOSED', page: { items: [conversation('a', at)], nextCursor: 'c1' }, append: false });
+    state = reduce(state, { type: 'pageLoaded', query: { ...closedTab }, page: { items: [conversation('a', at, { status: 'CLOSED' })], nextCursor: 'c1' }, append: false });
     state = reduce(state, {
-      type: 'pageLoaded', filter: 'CLOSED', append: true,
+      type: 'pageLoaded', query: closedTab, append: true,
       page: { items: [conversation('a', at), conversation('b', '2026-11-01T00:00:00Z')], nextCursor: null },
     });
     expect(state.items.map((c) => c.id)).toEqual(['a', 'b']);
@@ -129,5 +134,85 @@ describe('conversationListReducer', () => {
     state = reduce(state, { type: 'frame', frame: received('a', inbound('m1', '2026-11-21T11:00:00Z', 'live')), receivedAt: at });
     state = loaded([conversation('a', '2026-11-21T10:00:00Z')], state);
     expect(state.items[0]).toMatchObject({ unreadCount: 1, lastMessage: { text: 'live' } });
+  });
+});
+
+describe('conversationListReducer: lifecycle and tool events', () => {
+  const me = 'op-me';
+  const state0 = (query: ListQuery) => reduce(conversationListStateFor(me), { type: 'queryChanged', query });
+  const lifecycle = (type: LifecycleFrame['type'], conversationId: string, status: ConversationStatus,
+    assigneeId: string | null): ServerFrame => ({
+    type, conversationId,
+    payload: { eventId: `${type}-${conversationId}`, state: { status, assigneeId, codename: `Code ${conversationId}` }, actor: { id: 'anna', name: 'Anna' } },
+  });
+  const tagFrame = (type: 'conversation.tagged' | 'conversation.untagged', conversationId: string): ServerFrame => ({
+    type, conversationId, payload: { tag: { id: 't1', name: 'vip', color: '#ff0000' }, actor: null },
+  });
+
+  it('drops a conversation claimed by someone else from Unclaimed, but keeps the open one (updated)', () => {
+    let state = loaded([conversation('a', '2026-11-21T11:00:00Z'), conversation('b', '2026-11-21T10:00:00Z')], state0(unclaimedTab));
+    state = reduce(state, { type: 'opened', id: 'b' });
+    state = reduce(state, { type: 'frame', frame: lifecycle('conversation.claimed', 'a', 'OPEN_ASSIGNED', 'anna'), receivedAt: at });
+    state = reduce(state, { type: 'frame', frame: lifecycle('conversation.claimed', 'b', 'OPEN_ASSIGNED', 'anna'), receivedAt: at });
+    expect(state.items.map((c) => [c.id, c.status, c.assigneeId])).toEqual([['b', 'OPEN_ASSIGNED', 'anna']]);
+  });
+
+  it('updates status and assignee in place in All, and keeps the order', () => {
+    let state = loaded([conversation('a', '2026-11-21T11:00:00Z'), conversation('b', '2026-11-21T10:00:00Z')], state0(defaultListQuery));
+    state = reduce(state, { type: 'frame', frame: lifecycle('conversation.claimed', 'b', 'OPEN_ASSIGNED', me), receivedAt: at });
+    state = reduce(state, { type: 'frame', frame: lifecycle('conversation.status_changed', 'b', 'AWAITING_CUSTOMER', me), receivedAt: at });
+    expect(state.items.map((c) => [c.id, c.status, c.assigneeId ?? null])).toEqual([['a', 'OPEN_UNCLAIMED', null], ['b', 'AWAITING_CUSTOMER', me]]);
+    state = reduce(state, { type: 'frame', frame: lifecycle('conversation.closed', 'b', 'CLOSED', me), receivedAt: at });
+    expect(state.items.map((c) => c.id)).toEqual(['a']);
+  });
+
+  it('asks for a fetch when an event moves an unknown conversation into the tab', () => {
+    const mine = loaded([], state0({ ...defaultListQuery, tab: 'mine' }));
+    expect(needsFetch(mine, lifecycle('conversation.assigned', 'x', 'OPEN_ASSIGNED', me))).toBe(true);
+    expect(needsFetch(mine, lifecycle('conversation.assigned', 'x', 'OPEN_ASSIGNED', 'anna'))).toBe(false);
+    const unclaimed = loaded([], state0(unclaimedTab));
+    expect(needsFetch(unclaimed, lifecycle('conversation.unassigned', 'x', 'OPEN_UNCLAIMED', null))).toBe(true);
+    expect(needsFetch(unclaimed, lifecycle('conversation.reopened', 'x', 'OPEN_UNCLAIMED', null))).toBe(true);
+    expect(needsFetch(unclaimed, lifecycle('conversation.closed', 'x', 'CLOSED', null))).toBe(false);
+    const closed = loaded([], state0(closedTab));
+    expect(needsFetch(closed, lifecycle('conversation.closed', 'x', 'CLOSED', 'anna'))).toBe(true);
+    const searched = loaded([], state0({ ...closedTab, q: 'refund' }));
+    expect(needsFetch(searched, lifecycle('conversation.closed', 'x', 'CLOSED', 'anna'))).toBe(false);
+    // the fetched snapshot is added when it matches
+    const fetched = reduce(mine, { type: 'upserted', conversation: conversation('x', at, { status: 'OPEN_ASSIGNED', assigneeId: me }) });
+    expect(fetched.items.map((c) => c.id)).toEqual(['x']);
+    const other = reduce(mine, { type: 'upserted', conversation: conversation('y', at, { status: 'OPEN_ASSIGNED', assigneeId: 'anna' }) });
+    expect(other).toBe(mine);
+  });
+
+  it('keeps tags current and follows the tag filter', () => {
+    let all = loaded([conversation('a', at)], state0(defaultListQuery));
+    all = reduce(all, { type: 'frame', frame: tagFrame('conversation.tagged', 'a'), receivedAt: at });
+    all = reduce(all, { type: 'frame', frame: tagFrame('conversation.tagged', 'a'), receivedAt: at });
+    expect(all.items[0].tags).toEqual([{ id: 't1', name: 'vip', color: '#ff0000' }]);
+    all = reduce(all, { type: 'frame', frame: tagFrame('conversation.untagged', 'a'), receivedAt: at });
+    expect(all.items[0].tags).toEqual([]);
+
+    let vip = loaded([conversation('a', at, { tags: [{ id: 't1', name: 'vip', color: '#ff0000' }] })], state0({ ...defaultListQuery, tag: 't1' }));
+    expect(needsFetch(vip, tagFrame('conversation.tagged', 'z'))).toBe(true);
+    vip = reduce(vip, { type: 'frame', frame: tagFrame('conversation.untagged', 'a'), receivedAt: at });
+    expect(vip.items).toEqual([]);
+  });
+
+  it('removes a deleted conversation, open or not', () => {
+    let state = loaded([conversation('a', at), conversation('b', at)], state0(defaultListQuery));
+    state = reduce(state, { type: 'opened', id: 'a' });
+    state = reduce(state, { type: 'frame', frame: { type: 'conversation.deleted', conversationId: 'a', payload: { reason: 'erasure' } }, receivedAt: at });
+    expect(state.items.map((c) => c.id)).toEqual(['b']);
+  });
+
+  it('does not add new conversations live under a text filter or a tab they do not belong to', () => {
+    const opened: ServerFrame = { type: 'conversation.opened', conversationId: 'n', payload: { codename: 'N', status: 'OPEN_UNCLAIMED', customer } };
+    const searched = reduce(state0({ ...defaultListQuery, q: 'maya' }), { type: 'frame', frame: opened, receivedAt: at });
+    expect(searched.items).toEqual([]);
+    const mine = reduce(state0({ ...defaultListQuery, tab: 'mine' }), { type: 'frame', frame: opened, receivedAt: at });
+    expect(mine.items).toEqual([]);
+    const unclaimed = reduce(state0(unclaimedTab), { type: 'frame', frame: opened, receivedAt: at });
+    expect(unclaimed.items.map((c) => [c.id, c.assigneeId, c.tags])).toEqual([['n', null, []]]);
   });
 });

@@ -1,14 +1,18 @@
-import type { Conversation, ConversationStatus, Message, Page, ServerFrame } from '../api/types';
+import type { Conversation, Message, Page, ServerFrame } from '../api/types';
+import { isLifecycleFrame, patchConversation } from './conversationPatch';
+import { type ListQuery, canAddLive, defaultListQuery, matchesQuery, queryKey, tabStatuses } from './listQuery';
 
 /** How many recent message / event ids are remembered to drop duplicate socket events. */
 const SEEN_LIMIT = 1000;
 
 export interface ConversationListState {
-  /** Conversations matching {@link filter}, most recent activity (`updatedAt`) first. */
+  /** Conversations matching {@link query}, most recent activity (`updatedAt`) first. */
   items: Conversation[];
   nextCursor: string | null;
-  /** Status shown (null = all). */
-  filter: ConversationStatus | null;
+  /** Tab and filters shown. */
+  query: ListQuery;
+  /** The signed-in operator's id (what "Mine" means). */
+  me: string | null;
   /** The conversation open on the right: its unread count stays 0. */
   openId: string | null;
   /** Recently applied message ids (`m:<id>`) and event ids (`e:<id>`), oldest first, capped at SEEN_LIMIT. */
@@ -16,10 +20,10 @@ export interface ConversationListState {
 }
 
 export type ConversationListAction =
-  | { type: 'filterChanged'; filter: ConversationStatus | null }
-  /** A page of `GET /api/conversations` for `filter`; `append` for "load more", otherwise it replaces the list. */
-  | { type: 'pageLoaded'; filter: ConversationStatus | null; page: Page<Conversation>; append: boolean }
-  /** A fresh snapshot of one conversation (`GET /api/conversations/{id}`). */
+  | { type: 'queryChanged'; query: ListQuery }
+  /** A page of `GET /api/conversations` for `query`; `append` for "load more", otherwise it replaces the list. */
+  | { type: 'pageLoaded'; query: ListQuery; page: Page<Conversation>; append: boolean }
+  /** A fresh snapshot of one conversation (`GET /api/conversations/{id}`, or the answer of an action). */
   | { type: 'upserted'; conversation: Conversation }
   | { type: 'opened'; id: string | null }
   | { type: 'frame'; frame: ServerFrame; receivedAt: string };
@@ -27,19 +31,33 @@ export type ConversationListAction =
 export const initialConversationListState: ConversationListState = {
   items: [],
   nextCursor: null,
-  filter: null,
+  query: defaultListQuery,
+  me: null,
   openId: null,
   seen: [],
 };
 
-export function matchesFilter(status: ConversationStatus, filter: ConversationStatus | null): boolean {
-  return filter === null || status === filter;
+/** The initial list state for the operator `me`. */
+export function conversationListStateFor(me: string | null, query: ListQuery = defaultListQuery): ConversationListState {
+  return { ...initialConversationListState, me, query };
 }
 
-/** True when a socket frame concerns a conversation the list does not hold, so it should be fetched and upserted. */
+/**
+ * True when a socket frame concerns a conversation the list does not hold but may now belong in it (a message to
+ * an unknown conversation, or a lifecycle / tag change that moves one into this tab), so it should be fetched and
+ * upserted.
+ */
 export function needsFetch(state: ConversationListState, frame: ServerFrame): boolean {
-  if (frame.type !== 'message.received' && frame.type !== 'message.queued') return false;
-  return !state.items.some((item) => item.id === frame.conversationId);
+  if (state.items.some((item) => item.id === frame.conversationId)) return false;
+  if (frame.type === 'message.received' || frame.type === 'message.queued') return true;
+  if (state.query.q.trim() !== '') return false; // the server decides what matches a text filter
+  if (isLifecycleFrame(frame)) {
+    const { status, assigneeId } = frame.payload.state;
+    if (!tabStatuses(state.query.tab).includes(status)) return false;
+    return state.query.tab !== 'mine' || (state.me !== null && assigneeId === state.me);
+  }
+  if (frame.type === 'conversation.tagged') return state.query.tag === frame.payload.tag.id;
+  return false;
 }
 
 function time(iso: string | undefined | null): number {
@@ -94,18 +112,35 @@ function applyMessage(state: ConversationListState, frame: ServerFrame & { paylo
   };
 }
 
+/** Replaces one item after a live change; drops it when it left the list's query (the open one stays visible). */
+function applyPatch(state: ConversationListState, frame: ServerFrame): ConversationListState {
+  const index = state.items.findIndex((item) => item.id === frame.conversationId);
+  if (index < 0) return state; // not here: the caller fetches it when it now belongs (see needsFetch)
+  const item = state.items[index];
+  const patched = patchConversation(item, frame);
+  if (!matchesQuery(patched, state.query, state.me) && patched.id !== state.openId) {
+    return { ...state, items: state.items.filter((_, i) => i !== index) };
+  }
+  if (patched === item) return state;
+  const items = state.items.slice();
+  items[index] = patched;
+  return { ...state, items };
+}
+
 /**
  * The conversation list: REST pages merged with live socket events. A new conversation appears at the top; a new
  * message updates the preview, moves the row up and (inbound, not open) raises the unread count once per message id.
+ * Lifecycle and tag events update a row in place, or drop it when it no longer belongs to the tab and filters (the
+ * open conversation stays until another is opened); a deleted conversation disappears.
  */
 export function conversationListReducer(state: ConversationListState, action: ConversationListAction): ConversationListState {
   switch (action.type) {
-    case 'filterChanged':
-      if (action.filter === state.filter) return state;
-      return { ...state, filter: action.filter, items: [], nextCursor: null };
+    case 'queryChanged':
+      if (queryKey(action.query) === queryKey(state.query)) return state;
+      return { ...state, query: action.query, items: [], nextCursor: null };
 
     case 'pageLoaded': {
-      if (action.filter !== state.filter) return state; // answer to an older filter
+      if (queryKey(action.query) !== queryKey(state.query)) return state; // answer to an older query
       const byId = new Map(state.items.map((item) => [item.id, item]));
       const loaded = action.page.items.map((item) => withOpenRead(mergeSnapshot(byId.get(item.id), item), state.openId));
       if (action.append) {
@@ -119,10 +154,10 @@ export function conversationListReducer(state: ConversationListState, action: Co
     case 'upserted': {
       const incoming = action.conversation;
       const index = state.items.findIndex((item) => item.id === incoming.id);
-      if (!matchesFilter(incoming.status, state.filter)) {
-        // does not belong to this view (e.g. its status changed); the open one stays visible until it is closed
-        if (index < 0) return state;
-        if (incoming.id !== state.openId) return { ...state, items: state.items.filter((item) => item.id !== incoming.id) };
+      if (index < 0 && !canAddLive(incoming, state.query, state.me)) return state;
+      if (index >= 0 && !matchesQuery(incoming, state.query, state.me) && incoming.id !== state.openId) {
+        // no longer belongs to this view (e.g. its status changed); the open one stays visible until another is opened
+        return { ...state, items: state.items.filter((item) => item.id !== incoming.id) };
       }
       const merged = withOpenRead(mergeSnapshot(index >= 0 ? state.items[index] : undefined, incoming), state.openId);
       const items = index >= 0 ? state.items.map((item, i) => (i === index ? merged : item)) : [merged, ...state.items];
@@ -143,7 +178,6 @@ export function conversationListReducer(state: ConversationListState, action: Co
           const eventKey = frame.payload.eventId ? `e:${frame.payload.eventId}` : null;
           if (eventKey && state.seen.includes(eventKey)) return state;
           if (state.items.some((item) => item.id === frame.conversationId)) return state;
-          if (!matchesFilter(frame.payload.status, state.filter)) return state;
           const at = frame.payload.occurredAt ?? action.receivedAt;
           const created: Conversation = {
             id: frame.conversationId,
@@ -154,7 +188,11 @@ export function conversationListReducer(state: ConversationListState, action: Co
             unreadCount: 0,
             updatedAt: at,
             createdAt: at,
+            assigneeId: null,
+            tags: [],
+            closedAt: null,
           };
+          if (!canAddLive(created, state.query, state.me)) return state;
           return {
             ...state,
             items: sortByActivity([created, ...state.items]),
@@ -164,8 +202,14 @@ export function conversationListReducer(state: ConversationListState, action: Co
         case 'message.received':
         case 'message.queued':
           return applyMessage(state, frame);
+        case 'conversation.tagged':
+        case 'conversation.untagged':
+          return applyPatch(state, frame);
+        case 'conversation.deleted':
+          if (!state.items.some((item) => item.id === frame.conversationId)) return state;
+          return { ...state, items: state.items.filter((item) => item.id !== frame.conversationId) };
         default:
-          return state;
+          return isLifecycleFrame(frame) ? applyPatch(state, frame) : state;
       }
     }
   }

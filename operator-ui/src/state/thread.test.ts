@@ -63,3 +63,30 @@ describe('threadReducer', () => {
     expect(reduce(other, { type: 'loaded', conversationId: 'c1', messages: [outbound('m1', '2026-11-21T12:00:00Z')] })).toBe(other);
   });
 });
+
+describe('threadReducer: system and blocked messages', () => {
+  it('appends a posted system message once, keeping its template key', () => {
+    let state = open();
+    const bubble: Message = { id: 's1', direction: 'OUTBOUND', text: 'Conversation reopened', status: 'RECORDED', createdAt: '2026-11-21T12:00:00Z' };
+    const frame: ServerFrame = {
+      type: 'system_message.posted', conversationId: 'c1',
+      payload: { key: 'conversation_reopened', message: bubble, text: 'Conversation reopened', widgetBanner: false, telegram: false, pin: false },
+    };
+    state = reduce(state, { type: 'frame', frame });
+    state = reduce(state, { type: 'frame', frame });
+    expect(state.messages).toEqual([{ ...bubble, systemKey: 'conversation_reopened' }]);
+    // a template without a transcript bubble adds nothing
+    const bannerOnly: ServerFrame = { type: 'system_message.posted', conversationId: 'c1', payload: { key: 'waiting_for_agent', message: null } };
+    expect(reduce(state, { type: 'frame', frame: bannerOnly })).toBe(state);
+  });
+
+  it('never keeps a BLOCKED message, from the REST load or from an event', () => {
+    let state = open();
+    const blocked: Message = { id: 'b1', direction: 'INBOUND', text: 'spam', status: 'BLOCKED', createdAt: '2026-11-21T12:00:00Z' };
+    const ok: Message = { id: 'm1', direction: 'INBOUND', text: 'hi', status: 'RECEIVED', createdAt: '2026-11-21T11:00:00Z' };
+    state = reduce(state, { type: 'loaded', conversationId: 'c1', messages: [ok, blocked] });
+    state = reduce(state, { type: 'frame', frame: { type: 'message.received', conversationId: 'c1', payload: { customer: { id: 'cu', displayName: 'X', username: null }, message: { ...blocked, id: 'b2' } } } });
+    expect(state.messages.map((m) => m.id)).toEqual(['m1']);
+    expect(state.loaded).toBe(true);
+  });
+});

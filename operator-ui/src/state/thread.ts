@@ -56,8 +56,15 @@ function applyOrphans(state: ThreadState, message: Message): { message: Message;
   return { message: patched, orphanStatuses: rest };
 }
 
+/** Messages an operator may see: a blocked customer's messages never are (the server should not send them anyway). */
+export function isVisible(message: Pick<Message, 'status'>): boolean {
+  return message.status !== 'BLOCKED';
+}
+
 /** Adds or replaces messages by id, keeping the list ordered by `createdAt` (ties: arrival order). */
-function upsertAll(state: ThreadState, incoming: Message[]): ThreadState {
+function upsertAll(state: ThreadState, all: Message[]): ThreadState {
+  const incoming = all.filter(isVisible);
+  if (incoming.length === 0 && all.length > 0) return state;
   const messages = state.messages.slice();
   const indexById = new Map(messages.map((m, i) => [m.id, i]));
   let orphanStatuses = state.orphanStatuses;
@@ -93,7 +100,8 @@ function setStatus(state: ThreadState, messageId: string, status: MessageStatus,
 
 /**
  * The open conversation's message list: loaded once (and again after a reconnect), live-appended from socket
- * events and the reply POST, de-duplicated by message id, with delivery status updates from `message.sent`/`failed`.
+ * events (customer and operator messages, system messages) and the reply POST, de-duplicated by message id, with
+ * delivery status updates from `message.sent`/`failed`. Messages with status `BLOCKED` are never kept.
  */
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
   switch (action.type) {
@@ -117,6 +125,11 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
           return setStatus(state, frame.payload.messageId, 'SENT', null);
         case 'message.failed':
           return setStatus(state, frame.payload.messageId, 'FAILED', frame.payload.reason ?? null);
+        case 'system_message.posted': {
+          const message = frame.payload.message;
+          if (!message) return state;
+          return upsertAll(state, [{ ...message, systemKey: message.systemKey ?? frame.payload.key }]);
+        }
         default:
           return state;
       }

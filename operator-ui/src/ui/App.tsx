@@ -1,12 +1,28 @@
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { AdminArea } from '../admin/AdminEntry';
+import { isAdminRole } from '../state/conversationActions';
 import { Console } from './Console';
 import { LoginPage } from './LoginPage';
+import { NoticeProvider } from './notices';
 import { useServices } from './services';
 
-/** Login screen while signed out, the console while signed in (keyed by operator so a new login starts fresh). */
+/**
+ * Login screen while signed out, the console while signed in (keyed by operator so a new login starts fresh), or —
+ * for admins who pressed "Admin" in the header — the admin area full-page until it is closed.
+ */
 export function App() {
   const { auth } = useServices();
   const session = useSyncExternalStore(auth.subscribe, auth.current);
+  // the operator id the admin area is open for: another login never inherits it
+  const [adminFor, setAdminFor] = useState<string | null>(null);
   if (!session) return <LoginPage />;
-  return <Console key={session.operator.id} operator={session.operator} />;
+  const { operator } = session;
+  const admin = isAdminRole(operator.role);
+  return (
+    <NoticeProvider>
+      {admin && adminFor === operator.id
+        ? <AdminArea onClose={() => setAdminFor(null)} />
+        : <Console key={operator.id} operator={operator} onOpenAdmin={admin ? () => setAdminFor(operator.id) : undefined} />}
+    </NoticeProvider>
+  );
 }

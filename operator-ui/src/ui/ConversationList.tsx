@@ -1,21 +1,12 @@
-import { Alert, Badge, Box, Button, Chip, Group, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, ColorSwatch, Group, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
-import type { Conversation, ConversationStatus } from '../api/types';
+import type { Conversation } from '../api/types';
 import { conversationStatusColor, conversationStatusLabel, messagePreview, relativeTime } from '../format/labels';
-import { type MessageKey, t } from '../i18n';
-
-const FILTERS: { value: string; status: ConversationStatus | null; label: MessageKey }[] = [
-  { value: 'ALL', status: null, label: 'filter.all' },
-  { value: 'OPEN_UNCLAIMED', status: 'OPEN_UNCLAIMED', label: 'filter.OPEN_UNCLAIMED' },
-  { value: 'OPEN_ASSIGNED', status: 'OPEN_ASSIGNED', label: 'filter.OPEN_ASSIGNED' },
-  { value: 'AWAITING_CUSTOMER', status: 'AWAITING_CUSTOMER', label: 'filter.AWAITING_CUSTOMER' },
-  { value: 'CLOSED', status: 'CLOSED', label: 'filter.CLOSED' },
-];
+import { t } from '../i18n';
+import { useConsoleData } from './consoleData';
 
 interface Props {
   items: Conversation[];
-  filter: ConversationStatus | null;
-  onFilterChange: (filter: ConversationStatus | null) => void;
   openId: string | null;
   onOpen: (conversation: Conversation) => void;
   hasMore: boolean;
@@ -25,26 +16,11 @@ interface Props {
   now: number;
 }
 
-/** Status filter chips and the live list of conversations (most recent activity first). */
+/** The live list of conversations of the selected tab and filters (most recent activity first). */
 export function ConversationList(props: Props) {
-  const { items, filter, onFilterChange, openId, onOpen, hasMore, loadingMore, onLoadMore, error, now } = props;
+  const { items, openId, onOpen, hasMore, loadingMore, onLoadMore, error, now } = props;
   return (
-    <Stack gap={0} h="100%">
-      <Box p="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Chip.Group
-          multiple={false}
-          value={FILTERS.find((f) => f.status === filter)?.value ?? 'ALL'}
-          onChange={(value) => onFilterChange(FILTERS.find((f) => f.value === value)?.status ?? null)}
-        >
-          <Group gap={6} role="radiogroup" aria-label={t('filter.label')}>
-            {FILTERS.map((f) => (
-              <Chip key={f.value} value={f.value} size="xs" wrapperProps={{ 'data-testid': `filter-${f.value}` }}>
-                {t(f.label)}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </Box>
+    <Stack gap={0} style={{ flex: 1, minHeight: 0 }}>
       {error && (
         <Alert color="red" variant="light" m="sm" role="alert" data-testid="conversation-list-error">
           {t('list.loadFailed', { reason: error })}
@@ -85,7 +61,9 @@ function ConversationRow({ conversation, active, onOpen, now }: {
   onOpen: (conversation: Conversation) => void;
   now: number;
 }) {
+  const { operatorName } = useConsoleData();
   const { customer, lastMessage, unreadCount } = conversation;
+  const assignee = conversation.assigneeId ? operatorName(conversation.assigneeId) ?? t('conversation.unknownOperator') : null;
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -102,6 +80,7 @@ function ConversationRow({ conversation, active, onOpen, now }: {
       data-conversation-id={conversation.id}
       data-status={conversation.status}
       data-unread={unreadCount}
+      data-assignee-id={conversation.assigneeId ?? undefined}
       onClick={() => onOpen(conversation)}
       onKeyDown={onKeyDown}
       px="sm"
@@ -121,10 +100,21 @@ function ConversationRow({ conversation, active, onOpen, now }: {
         </Text>
       </Group>
       <Group justify="space-between" wrap="nowrap" gap="xs" mt={2}>
-        <Text size="xs" c="dimmed" truncate="end" data-testid="conversation-codename">{conversation.codename}</Text>
-        <Badge size="xs" variant="light" color={conversationStatusColor(conversation.status)} style={{ flexShrink: 0 }}>
-          {conversationStatusLabel(conversation.status)}
-        </Badge>
+        <Text size="xs" c="dimmed" truncate="end">
+          <Text span inherit data-testid="conversation-codename">{conversation.codename}</Text>
+          {customer.nickname && <Text span inherit fs="italic">{` · ${customer.nickname}`}</Text>}
+          {assignee && <Text span inherit>{` · ${assignee}`}</Text>}
+        </Text>
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+          {(conversation.tags ?? []).slice(0, 4).map((tag) => (
+            <Tooltip key={tag.id} label={tag.name} withArrow>
+              <ColorSwatch size={10} color={tag.color} aria-label={tag.name} />
+            </Tooltip>
+          ))}
+          <Badge size="xs" variant="light" color={conversationStatusColor(conversation.status)}>
+            {conversationStatusLabel(conversation.status)}
+          </Badge>
+        </Group>
       </Group>
       <Group justify="space-between" wrap="nowrap" gap="xs" mt={4}>
         <Text size="sm" c={lastMessage ? undefined : 'dimmed'} truncate="end" dir="auto" data-testid="conversation-preview">

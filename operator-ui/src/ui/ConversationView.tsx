@@ -1,21 +1,40 @@
-import { Alert, Badge, Box, Center, Group, Loader, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Conversation } from '../api/types';
-import { conversationStatusColor, conversationStatusLabel } from '../format/labels';
 import { t } from '../i18n';
+import type { NotesState } from '../state/notes';
 import type { ThreadState } from '../state/thread';
+import { ConversationHeader } from './ConversationHeader';
 import { MessageBubble } from './MessageBubble';
+import { NotesPanel } from './NotesPanel';
 import { ReplyBox } from './ReplyBox';
 
 interface Props {
   conversation: Conversation | null;
   thread: ThreadState;
   error: string | null;
+  notes: NotesState;
+  notesError: string | null;
   onSend: (conversationId: string, text: string, idempotencyKey: string) => Promise<void>;
+  onAddNote: (conversationId: string, text: string) => Promise<void>;
+  /** The conversation after an action (lifecycle button, tag change). */
+  onChanged: (conversation: Conversation) => void;
+  /** An action was refused: re-read the conversation. */
+  onRefused: (conversationId: string) => void;
 }
 
-/** The open conversation: header, live message list (kept scrolled to the newest unless scrolled up) and reply box. */
-export function ConversationView({ conversation, thread, error, onSend }: Props) {
+function replyBlockedReason(conversation: Conversation): string | null {
+  if (conversation.status === 'CLOSED') return t('reply.closed');
+  if (conversation.status === 'BLOCKED') return t('reply.blocked');
+  return null;
+}
+
+/**
+ * The open conversation: header (status, assignee, actions, tags, audit, export), live message list (kept scrolled
+ * to the newest unless scrolled up), reply box, and the internal notes beside them.
+ */
+export function ConversationView(props: Props) {
+  const { conversation, thread, error, notes, notesError, onSend, onAddNote, onChanged, onRefused } = props;
   const viewport = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const conversationId = conversation?.id ?? null;
@@ -49,44 +68,41 @@ export function ConversationView({ conversation, thread, error, onSend }: Props)
 
   const { customer } = conversation;
   return (
-    <Stack gap={0} h="100%" data-testid="conversation-view" data-conversation-id={conversation.id}>
-      <Group justify="space-between" px="md" py="sm" wrap="nowrap"
-        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }} data-testid="conversation-header">
-        <Box style={{ minWidth: 0 }}>
-          <Title order={2} size="h4" lineClamp={1}>
-            {customer.displayName}
-            {customer.username && <Text span c="dimmed" fw={400} size="md">{` @${customer.username}`}</Text>}
-          </Title>
-          <Text size="sm" c="dimmed">{conversation.codename}</Text>
-        </Box>
-        <Badge variant="light" color={conversationStatusColor(conversation.status)} data-testid="conversation-status">
-          {conversationStatusLabel(conversation.status)}
-        </Badge>
-      </Group>
-      {error && (
-        <Alert color="red" variant="light" m="sm" role="alert">{t('thread.loadFailed', { reason: error })}</Alert>
-      )}
-      <ScrollArea
-        style={{ flex: 1 }}
-        viewportRef={viewport}
-        type="auto"
-        onScrollPositionChange={({ y }) => {
-          const el = viewport.current;
-          if (el) stickToBottom.current = el.scrollHeight - (y + el.clientHeight) < 48;
-        }}
-      >
-        <Stack component="ol" gap={6} m={0} px="md" py="sm" style={{ listStyle: 'none' }}
-          data-testid="message-list" role="log" aria-live="polite" aria-label={customer.displayName}>
-          {thread.messages.map((message) => <MessageBubble key={message.id} message={message} />)}
+    <Stack gap={0} h="100%" data-testid="conversation-view" data-conversation-id={conversation.id}
+      data-status={conversation.status}>
+      <ConversationHeader conversation={conversation} onChanged={onChanged} onRefused={onRefused} />
+      <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+        <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+          {error && (
+            <Alert color="red" variant="light" m="sm" role="alert">{t('thread.loadFailed', { reason: error })}</Alert>
+          )}
+          <ScrollArea
+            style={{ flex: 1 }}
+            viewportRef={viewport}
+            type="auto"
+            onScrollPositionChange={({ y }) => {
+              const el = viewport.current;
+              if (el) stickToBottom.current = el.scrollHeight - (y + el.clientHeight) < 48;
+            }}
+          >
+            <Stack component="ol" gap={6} m={0} px="md" py="sm" style={{ listStyle: 'none' }}
+              data-testid="message-list" role="log" aria-live="polite" aria-label={customer.displayName}>
+              {thread.messages.map((message) => <MessageBubble key={message.id} message={message} />)}
+            </Stack>
+            {!thread.loaded && !error && (
+              <Center p="lg"><Loader size="sm" aria-label={t('thread.loading')} /></Center>
+            )}
+            {thread.loaded && thread.messages.length === 0 && (
+              <Text c="dimmed" ta="center" p="lg" size="sm">{t('thread.noMessages')}</Text>
+            )}
+          </ScrollArea>
+          <ReplyBox key={conversation.id} onSend={send} disabledReason={replyBlockedReason(conversation)} />
         </Stack>
-        {!thread.loaded && !error && (
-          <Center p="lg"><Loader size="sm" aria-label={t('thread.loading')} /></Center>
-        )}
-        {thread.loaded && thread.messages.length === 0 && (
-          <Text c="dimmed" ta="center" p="lg" size="sm">{t('thread.noMessages')}</Text>
-        )}
-      </ScrollArea>
-      <ReplyBox key={conversation.id} onSend={send} />
+        <Box w={{ base: 240, xl: 300 }} style={{ flexShrink: 0 }}>
+          <NotesPanel key={conversation.id} notes={notes} error={notesError}
+            onAdd={(text) => onAddNote(conversation.id, text)} />
+        </Box>
+      </Group>
     </Stack>
   );
 }

@@ -15,12 +15,16 @@ const CONNECTION: Record<ConnectionState, { color: string; label: () => string }
   stopped: { color: 'gray', label: () => t('connection.stopped') },
 };
 
-/** Product name, operators online, connection indicator, the signed-in operator and logout. */
-export function HeaderBar({ operator, presence, connection, onLogout }: {
+/**
+ * Product name, operators online, connection indicator, the signed-in operator, the "Admin" button (only when
+ * `onOpenAdmin` is given, i.e. for admins) and logout.
+ */
+export function HeaderBar({ operator, presence, connection, onLogout, onOpenAdmin }: {
   operator: Operator;
   presence: PresenceEntry[];
   connection: ConnectionState;
   onLogout: () => void;
+  onOpenAdmin?: () => void;
 }) {
   const state = CONNECTION[connection];
   const shown = presence.slice(0, 6);
@@ -55,6 +59,11 @@ export function HeaderBar({ operator, presence, connection, onLogout }: {
         <Text size="sm" fw={500} data-testid="operator-name" title={t('header.signedInAs', { name: operator.username })}>
           {operator.displayName}
         </Text>
+        {onOpenAdmin && (
+          <Button variant="light" size="xs" onClick={onOpenAdmin} data-testid="admin-open">
+            {t('header.admin')}
+          </Button>
+        )}
         <Button variant="default" size="xs" onClick={onLogout} data-testid="logout">
           {t('header.logout')}
         </Button>

@@ -1,7 +1,8 @@
 import { Box, Group, Paper, Text, Tooltip } from '@mantine/core';
 import { memo } from 'react';
 import type { Message } from '../api/types';
-import { messageStatusLabel } from '../format/labels';
+import { messageStatusLabel, systemKeyLabel } from '../format/labels';
+import { t } from '../i18n';
 import { CheckIcon, ClockIcon } from './icons';
 
 function clock(iso: string): string {
@@ -10,10 +11,12 @@ function clock(iso: string): string {
 }
 
 /**
- * One message: inbound on the start side, outbound on the end side with its delivery status (clock = pending,
- * check = sent, red "failed: <reason>"). The text is rendered as plain text with `white-space: pre-wrap`.
+ * One message: inbound on the start side, outbound on the end side with its author and delivery status (clock =
+ * pending, check = sent, red "failed: <reason>"); a system message (`systemKey` set) is a centered line. The text
+ * is rendered as plain text with `white-space: pre-wrap`.
  */
 export const MessageBubble = memo(function MessageBubble({ message }: { message: Message }) {
+  if (message.systemKey) return <SystemMessageLine message={message} />;
   const outbound = message.direction === 'OUTBOUND';
   return (
     <Box
@@ -32,6 +35,9 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
         bg={outbound ? 'var(--mantine-color-indigo-1)' : 'var(--mantine-color-gray-1)'}
         style={{ minWidth: 0 }}
       >
+        {outbound && message.operatorName && (
+          <Text size="xs" c="indigo.8" fw={600} data-testid="message-author">{message.operatorName}</Text>
+        )}
         <Text size="sm" dir="auto" data-testid="message-text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
           {message.text}
         </Text>
@@ -45,6 +51,31 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
     </Box>
   );
 });
+
+/** A system message (welcome, reminder, reopened, closing…): a centered line, never a customer or operator bubble. */
+function SystemMessageLine({ message }: { message: Message }) {
+  const key = message.systemKey ?? '';
+  const delivered = message.direction === 'OUTBOUND' && message.status !== 'RECORDED';
+  return (
+    <Box component="li" data-testid="system-message" data-message-id={message.id} data-system-key={key}
+      data-status={message.status} style={{ display: 'flex', justifyContent: 'center' }}>
+      <Box maw="85%" px="sm" py={4} ta="center"
+        style={{ borderRadius: 999, background: 'var(--mantine-color-gray-0)', border: '1px dashed var(--mantine-color-gray-4)' }}>
+        <Text size="xs" c="dimmed" fw={600} aria-label={t('system.label')}>
+          {systemKeyLabel(key)}
+          {` · ${clock(message.createdAt)}`}
+          {message.operatorName && ` · ${t('message.author', { name: message.operatorName })}`}
+        </Text>
+        <Text size="sm" c="dark.4" dir="auto" data-testid="system-message-text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {message.text}
+        </Text>
+        {delivered && (
+          <Group gap={4} justify="center" mt={2}><DeliveryStatus message={message} /></Group>
+        )}
+      </Box>
+    </Box>
+  );
+}
 
 function DeliveryStatus({ message }: { message: Message }) {
   const label = messageStatusLabel(message);

@@ -36,3 +36,20 @@ export function AlertIcon(props: IconProps) {
     </Svg>
   );
 }
+
+export function LockIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </Svg>
+  );
+}
+
+export function TextSnippetIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M4 5h16M4 10h16M4 15h10M4 20h6" />
+    </Svg>
+  );
+}

@@ -20,12 +20,27 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = MessageReceived.class, name = MessageReceived.TYPE),
         @JsonSubTypes.Type(value = MessageQueued.class, name = MessageQueued.TYPE),
         @JsonSubTypes.Type(value = MessageSent.class, name = MessageSent.TYPE),
-        @JsonSubTypes.Type(value = MessageFailed.class, name = MessageFailed.TYPE)
+        @JsonSubTypes.Type(value = MessageFailed.class, name = MessageFailed.TYPE),
+        @JsonSubTypes.Type(value = SystemMessagePosted.class, name = SystemMessagePosted.TYPE),
+        @JsonSubTypes.Type(value = ConversationClaimed.class, name = ConversationClaimed.TYPE),
+        @JsonSubTypes.Type(value = ConversationAssigned.class, name = ConversationAssigned.TYPE),
+        @JsonSubTypes.Type(value = ConversationUnassigned.class, name = ConversationUnassigned.TYPE),
+        @JsonSubTypes.Type(value = ConversationClosed.class, name = ConversationClosed.TYPE),
+        @JsonSubTypes.Type(value = ConversationReopened.class, name = ConversationReopened.TYPE),
+        @JsonSubTypes.Type(value = ConversationBlocked.class, name = ConversationBlocked.TYPE),
+        @JsonSubTypes.Type(value = ConversationUnblocked.class, name = ConversationUnblocked.TYPE),
+        @JsonSubTypes.Type(value = ConversationStatusChanged.class, name = ConversationStatusChanged.TYPE),
+        @JsonSubTypes.Type(value = NoteAdded.class, name = NoteAdded.TYPE),
+        @JsonSubTypes.Type(value = ConversationTagged.class, name = ConversationTagged.TYPE),
+        @JsonSubTypes.Type(value = ConversationUntagged.class, name = ConversationUntagged.TYPE),
+        @JsonSubTypes.Type(value = ConversationDeleted.class, name = ConversationDeleted.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
 public sealed interface ConversationEvent
-        permits ConversationOpened, MessageReceived, MessageQueued, MessageSent, MessageFailed {
+        permits ConversationOpened, MessageReceived, MessageQueued, MessageSent, MessageFailed, SystemMessagePosted,
+                ConversationClaimed, ConversationAssigned, ConversationUnassigned, ConversationClosed,
+                ConversationReopened, ConversationBlocked, ConversationUnblocked, ConversationStatusChanged, NoteAdded, ConversationTagged, ConversationUntagged, ConversationDeleted {
 
     /** Unique id of this event (consumers de-duplicate on it). */
     UUID eventId();

@@ -8,6 +8,7 @@ import java.util.UUID;
  * @param id          customer id in conversation-service
  * @param displayName first and last name as given on Telegram, never blank (falls back to the username or id)
  * @param username    Telegram username without '@', or null
+ * @param nickname    a nickname the customer chose (widget) or null
  */
-public record CustomerSummary(UUID id, String displayName, String username) {
+public record CustomerSummary(UUID id, String displayName, String username, String nickname) {
 }

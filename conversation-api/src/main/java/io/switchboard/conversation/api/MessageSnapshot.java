@@ -9,8 +9,12 @@ import java.util.UUID;
  * @param id        message id
  * @param direction {@code INBOUND} (from the customer) or {@code OUTBOUND} (from an operator)
  * @param text      message text exactly as sent
- * @param status    {@code RECEIVED} for inbound; {@code PENDING}, {@code SENT} or {@code FAILED} for outbound
+ * @param status    {@code RECEIVED} for inbound; {@code PENDING}, {@code SENT}, {@code FAILED} or {@code RECORDED} (a system bubble sent nowhere) for outbound
  * @param createdAt when it was stored
+ * @param operatorId   author of an OUTBOUND message, or null (customer, system)
+ * @param operatorName the author's display name at the time, or null
+ * @param systemKey    template key of a system message (e.g. {@code welcome_message}), or null
  */
-public record MessageSnapshot(UUID id, String direction, String text, String status, Instant createdAt) {
+public record MessageSnapshot(UUID id, String direction, String text, String status, Instant createdAt,
+                              UUID operatorId, String operatorName, String systemKey) {
 }

@@ -22,14 +22,50 @@ class ConversationEventJsonTest {
     void everyEventSurvivesARoundTripWithItsDottedType() throws Exception {
         UUID conversation = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-21T10:00:00.123456Z");
-        CustomerSummary customer = new CustomerSummary(UUID.randomUUID(), "Ana Díaz", "ana");
-        MessageSnapshot message = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "Hi <b>&amp; 👋 שלום", "RECEIVED", at);
+        CustomerSummary customer = new CustomerSummary(UUID.randomUUID(), "Ana Díaz", "ana", "Ana");
+        MessageSnapshot message = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "Hi <b>&amp; 👋 שלום", "RECEIVED", at, null, null, null);
+        ActorSummary actor = new ActorSummary(UUID.randomUUID(), "Olga Operator");
+        ConversationState assigned = new ConversationState("OPEN_ASSIGNED", actor.id(), "Blue Lion #84C2");
+        ConversationState unclaimed = new ConversationState("OPEN_UNCLAIMED", null, "Blue Lion #84C2");
+        ConversationState closed = new ConversationState("CLOSED", null, "Blue Lion #84C2");
         List<ConversationEvent> events = List.of(
                 new ConversationOpened(UUID.randomUUID(), 1, at, conversation, "Blue Lion #84C2", "OPEN_UNCLAIMED", customer),
                 new MessageReceived(UUID.randomUUID(), 1, at, conversation, customer, message),
                 new MessageQueued(UUID.randomUUID(), 1, at, conversation, UUID.randomUUID(), message),
                 new MessageSent(UUID.randomUUID(), 1, at, conversation, message.id(), "SENT"),
-                new MessageFailed(UUID.randomUUID(), 1, at, conversation, message.id(), "FAILED", "Forbidden: bot was blocked by the user"));
+                new MessageFailed(UUID.randomUUID(), 1, at, conversation, message.id(), "FAILED", "Forbidden: bot was blocked by the user"),
+                new ConversationClaimed(UUID.randomUUID(), 1, at, conversation, assigned, actor),
+                new ConversationAssigned(UUID.randomUUID(), 1, at, conversation, assigned, actor, UUID.randomUUID()),
+                new ConversationUnassigned(UUID.randomUUID(), 1, at, conversation, unclaimed, actor, actor.id()),
+                new ConversationClosed(UUID.randomUUID(), 1, at, conversation, closed, actor, "operator"),
+                new ConversationClosed(UUID.randomUUID(), 1, at, conversation, closed, null, "auto_close"),
+                new ConversationReopened(UUID.randomUUID(), 1, at, conversation, unclaimed, null, "Red Fox #0001"),
+                new ConversationBlocked(UUID.randomUUID(), 1, at, conversation, new ConversationState("BLOCKED", null, "Blue Lion #84C2"), actor),
+                new ConversationUnblocked(UUID.randomUUID(), 1, at, conversation, closed, actor),
+                new ConversationStatusChanged(UUID.randomUUID(), 1, at, conversation,
+                        new ConversationState("AWAITING_CUSTOMER", actor.id(), "Blue Lion #84C2"), actor, "OPEN_ASSIGNED"));
+
+        TagSummary tag = new TagSummary(UUID.randomUUID(), "Billing", "#1a2b3c");
+        List<ConversationEvent> toolEvents = List.of(
+                new NoteAdded(UUID.randomUUID(), 1, at, conversation,
+                        new NoteSnapshot(UUID.randomUUID(), actor.id(), actor.name(), "Called back — перезвонил 👍", at)),
+                new ConversationTagged(UUID.randomUUID(), 1, at, conversation, tag, actor),
+                new ConversationUntagged(UUID.randomUUID(), 1, at, conversation, tag, actor));
+        events = java.util.stream.Stream.concat(events.stream(), toolEvents.stream()).toList();
+
+        MessageSnapshot bubble = new MessageSnapshot(UUID.randomUUID(), "OUTBOUND", "Спасибо! We reply soon 👋", "PENDING", at,
+                null, null, "welcome_message");
+        List<ConversationEvent> systemMessages = List.of(
+                new SystemMessagePosted(UUID.randomUUID(), 1, at, conversation, "welcome_message",
+                        SystemMessagePosted.AUDIENCE_CUSTOMER, bubble, bubble.text(), true, true, false),
+                new SystemMessagePosted(UUID.randomUUID(), 1, at, conversation, "unclaimed_reminder_15m_pin",
+                        SystemMessagePosted.AUDIENCE_OPERATORS, null, "Unclaimed for 15 minutes", false, true, true));
+        events = java.util.stream.Stream.concat(events.stream(), systemMessages.stream()).toList();
+
+        List<ConversationEvent> deletions = java.util.stream.Stream.of(ConversationDeleted.BULK, ConversationDeleted.RETENTION,
+                ConversationDeleted.ERASURE).map(reason -> (ConversationEvent) new ConversationDeleted(UUID.randomUUID(), 1, at,
+                conversation, reason)).toList();
+        events = java.util.stream.Stream.concat(events.stream(), deletions.stream()).toList();
 
         for (ConversationEvent event : events) {
             String wire = json.writeValueAsString(event);
@@ -48,6 +84,39 @@ class ConversationEventJsonTest {
         assertEquals("message.received", MessageReceived.TYPE);
         assertEquals(5, java.util.Set.of(ConversationOpened.TYPE, MessageReceived.TYPE, MessageQueued.TYPE,
                 MessageSent.TYPE, MessageFailed.TYPE).size());
+        assertEquals("conversation.status_changed", ConversationStatusChanged.TYPE);
+        assertEquals(8, java.util.Set.of(ConversationClaimed.TYPE, ConversationAssigned.TYPE, ConversationUnassigned.TYPE,
+                ConversationClosed.TYPE, ConversationReopened.TYPE, ConversationBlocked.TYPE, ConversationUnblocked.TYPE,
+                ConversationStatusChanged.TYPE).size());
+    }
+
+    @Test
+    void lifecycleEventsCarryTheStateAndANullActorForSystemChanges() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        String wire = json.writeValueAsString(new ConversationClosed(UUID.randomUUID(), 1, Instant.parse("2026-11-21T10:00:00Z"),
+                conversation, new ConversationState("CLOSED", null, "Blue Lion #84C2"), null, "auto_close"));
+        JsonNode tree = json.readTree(wire);
+        assertEquals("conversation.closed", tree.get("type").asText());
+        assertEquals("CLOSED", tree.at("/state/status").asText());
+        assertEquals("Blue Lion #84C2", tree.at("/state/codename").asText());
+        assertEquals("auto_close", tree.get("reason").asText());
+        assertEquals(true, tree.get("actor").isNull());
+    }
+
+    @Test
+    void conversationDeletedCarriesOnlyTheReason() throws Exception {
+        assertEquals("conversation.deleted", ConversationDeleted.TYPE);
+        UUID conversation = UUID.randomUUID();
+        String wire = json.writeValueAsString(new ConversationDeleted(UUID.randomUUID(), 0, Instant.parse("2026-11-21T10:00:00Z"),
+                conversation, ConversationDeleted.RETENTION));
+        JsonNode tree = json.readTree(wire);
+        assertEquals("conversation.deleted", tree.get("type").asText());
+        assertEquals(1, tree.get("version").asInt());
+        assertEquals("retention", tree.get("reason").asText());
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        tree.fieldNames().forEachRemaining(fields::add);
+        assertEquals(java.util.Set.of("type", "eventId", "version", "occurredAt", "conversationId", "reason"), fields);
+        assertInstanceOf(ConversationDeleted.class, json.readValue(wire, ConversationEvent.class));
     }
 
     @Test
@@ -57,5 +126,45 @@ class ConversationEventJsonTest {
                  "conversationId":"%s","messageId":"%s","status":"SENT","addedLater":42}
                 """.formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         assertInstanceOf(MessageSent.class, json.readValue(wire, ConversationEvent.class));
+    }
+
+    @Test
+    void toolEventsCarryTheNoteOrTheTagAndTheActor() throws Exception {
+        assertEquals(3, java.util.Set.of(NoteAdded.TYPE, ConversationTagged.TYPE, ConversationUntagged.TYPE).size());
+        assertEquals("note.added", NoteAdded.TYPE);
+        assertEquals("conversation.tagged", ConversationTagged.TYPE);
+        assertEquals("conversation.untagged", ConversationUntagged.TYPE);
+        UUID conversation = UUID.randomUUID();
+        UUID operator = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T10:00:00Z");
+        JsonNode note = json.readTree(json.writeValueAsString(new NoteAdded(UUID.randomUUID(), 0, at, conversation,
+                new NoteSnapshot(UUID.randomUUID(), operator, "Olga", "internal only", at))));
+        assertEquals(1, note.get("version").asInt());
+        assertEquals(operator.toString(), note.at("/note/operatorId").asText());
+        assertEquals("Olga", note.at("/note/operatorName").asText());
+        assertEquals("internal only", note.at("/note/text").asText());
+        JsonNode tagged = json.readTree(json.writeValueAsString(new ConversationTagged(UUID.randomUUID(), 1, at, conversation,
+                new TagSummary(UUID.randomUUID(), "VIP", "#ff0000"), new ActorSummary(operator, "Olga"))));
+        assertEquals("VIP", tagged.at("/tag/name").asText());
+        assertEquals("#ff0000", tagged.at("/tag/color").asText());
+        assertEquals("Olga", tagged.at("/actor/name").asText());
+    }
+
+    @Test
+    void systemMessagePostedCarriesKeyAudienceFlagsAndANullableBubble() throws Exception {
+        assertEquals("system_message.posted", SystemMessagePosted.TYPE);
+        UUID conversation = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T10:00:00Z");
+        JsonNode tree = json.readTree(json.writeValueAsString(new SystemMessagePosted(UUID.randomUUID(), 0, at, conversation,
+                "unclaimed_reminder_15m_pin", SystemMessagePosted.AUDIENCE_OPERATORS, null, "Still unclaimed", false, true, true)));
+        assertEquals("system_message.posted", tree.get("type").asText());
+        assertEquals(1, tree.get("version").asInt());
+        assertEquals("unclaimed_reminder_15m_pin", tree.get("key").asText());
+        assertEquals("operators", tree.get("audience").asText());
+        assertEquals(true, tree.get("message").isNull());
+        assertEquals("Still unclaimed", tree.get("text").asText());
+        assertEquals(false, tree.get("widgetBanner").asBoolean());
+        assertEquals(true, tree.get("telegram").asBoolean());
+        assertEquals(true, tree.get("pin").asBoolean());
     }
 }

@@ -18,6 +18,9 @@ public interface ConversationConfig {
     /** The operator REST API. */
     Api api();
 
+    /** Retention of closed conversations, and the size of every deletion chunk (bulk delete, retention). */
+    Retention retention();
+
     /** Outbox settings. */
     interface Outbox {
         /** How often the relay looks for unpublished rows, besides the trigger after each commit. */
@@ -56,6 +59,9 @@ public interface ConversationConfig {
         Duration maxBackoff();
     }
 
+    /** Lifecycle timers (reminders, auto-close) and system messages; see docs/TIMERS.md. */
+    Timers timers();
+
     /** REST API settings. */
     interface Api {
         /** Page size when {@code limit} is absent. */
@@ -73,5 +79,59 @@ public interface ConversationConfig {
         /** Longest accepted {@code Idempotency-Key} header. */
         @WithDefault("200")
         int maxIdempotencyKeyLength();
+    }
+
+    /** Retention settings: the daily purge of conversations CLOSED for longer than {@link #closedMaxAge()}. */
+    interface Retention {
+        /** How long a CLOSED conversation is kept after {@code closed_at}; ISO-8601 ({@code P365D}) or {@code 365d}. */
+        @WithDefault("P365D")
+        Duration closedMaxAge();
+
+        /**
+         * When the purge runs: a Quartz-style cron (seconds first), evaluated in the JVM's time zone; {@code off}
+         * disables the job. Read by {@code @Scheduled}, so application.properties repeats the default.
+         */
+        @WithDefault("0 30 3 * * ?")
+        String cron();
+
+        /** Conversations deleted per transaction (retention, bulk delete by ids or by filter); 1..1000. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    /**
+     * Timer sweep settings. The thresholds themselves (reminder and auto-close delays) are not here: admins edit them
+     * at run time ({@code PUT /api/admin/timers}, setting {@code timers}).
+     */
+    interface Timers {
+        /** Whether this replica runs the sweep that fires due timers (any number of replicas may). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the sweep looks for due timers; a full batch is followed at once by the next. */
+        @WithDefault("1s")
+        Duration sweepInterval();
+
+        /** Most timers fired in one transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * How long a replica keeps the thresholds it read from the database; a PUT on this replica refreshes them at
+         * once, other replicas within this time.
+         */
+        @WithDefault("5s")
+        Duration settingsCache();
+
+        /** How long a timer that failed to fire waits before the next attempt. */
+        @WithDefault("1m")
+        Duration retryDelay();
+
+        /**
+         * Locale of the operator-facing templates (the unclaimed reminders): operators read them, so the customer's
+         * language does not apply.
+         */
+        @WithDefault("en")
+        String operatorLocale();
     }
 }

@@ -56,6 +56,25 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "last_read_at")
     public Instant lastReadAt;
 
+    /** Operator who holds it (claimed or assigned); null while unclaimed. */
+    @Column(name = "assignee_id")
+    public UUID assigneeId;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    /** When it was last closed; null while open. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** The customer's latest message. */
+    @Column(name = "last_inbound_at")
+    public Instant lastInboundAt;
+
+    /** The latest operator reply. */
+    @Column(name = "last_outbound_at")
+    public Instant lastOutboundAt;
+
     /** Records {@code message} as the latest activity. */
     public void touch(Message message) {
         updatedAt = message.createdAt;

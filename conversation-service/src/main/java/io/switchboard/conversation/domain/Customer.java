@@ -20,12 +20,18 @@ public class Customer extends PanacheEntityBase {
     public UUID id;
 
     /** Telegram user id (unique). */
-    @Column(name = "telegram_user_id", nullable = false)
-    public long telegramUserId;
+    /** Telegram user id; null for a customer from another channel (the web widget). */
+    @Column(name = "telegram_user_id")
+    public Long telegramUserId;
 
     /** Private chat with the bot (equal to the user id on Telegram). */
-    @Column(name = "telegram_chat_id", nullable = false)
-    public long telegramChatId;
+    /** Telegram private chat id; null for a customer from another channel. */
+    @Column(name = "telegram_chat_id")
+    public Long telegramChatId;
+
+    /** A nickname the customer chose or an operator noted, shown beside the codename; may be null. */
+    @Column(name = "nickname")
+    public String nickname;
 
     @Column(name = "first_name")
     public String firstName;

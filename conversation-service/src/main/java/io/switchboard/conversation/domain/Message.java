@@ -58,6 +58,14 @@ public class Message extends PanacheEntityBase {
     @Column(name = "failure_reason")
     public String failureReason;
 
+    /** Display name of the operator at the time of writing (operators live in gateway-service). */
+    @Column(name = "operator_name")
+    public String operatorName;
+
+    /** Template key of a system message (e.g. {@code welcome_message}); null for a person's message. */
+    @Column(name = "system_key")
+    public String systemKey;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.ConversationStatus;
 import io.switchboard.conversation.domain.MessageDirection;
+import io.switchboard.conversation.domain.MessageStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,21 +34,50 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     }
 
     /**
-     * One page of conversations, most recently active first: ordered by (updated_at, id) descending, starting after
-     * the position {@code (afterUpdatedAt, afterId)} when given.
+     * One page of conversations that pass {@code filter}, most recently active first: ordered by (updated_at, id)
+     * descending, starting after the position {@code (afterUpdatedAt, afterId)} when given.
      *
-     * @param statuses only these states
-     * @param limit    at most this many rows
+     * @param limit at most this many rows
      */
-    public Uni<List<Conversation>> page(Collection<ConversationStatus> statuses, Instant afterUpdatedAt, UUID afterId,
-                                        int limit) {
-        String keyset = afterUpdatedAt == null ? "" : " and (c.updated_at, c.id) < (:afterUpdatedAt, :afterId)";
-        List<String> states = statuses.stream().map(Enum::name).toList();
+    public Uni<List<Conversation>> page(ConversationFilter filter, Instant afterUpdatedAt, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("select c.* from conversation c where c.status in (:statuses)");
+        if (filter.assigneeId() != null) {
+            sql.append(" and c.assignee_id = :assigneeId");
+        }
+        if (filter.unassigned()) {
+            sql.append(" and c.assignee_id is null");
+        }
+        if (filter.tagId() != null) {
+            sql.append(" and exists (select 1 from conversation_tag ct where ct.conversation_id = c.id and ct.tag_id = :tagId)");
+        }
+        if (filter.unreadOnly()) {
+            // literals, so that the partial index message_unread_idx (direction = 'INBOUND') serves the probe
+            sql.append(" and exists (select 1 from message m where m.conversation_id = c.id and m.direction = 'INBOUND'"
+                    + " and m.status <> 'BLOCKED' and (c.last_read_at is null or m.created_at > c.last_read_at))");
+        }
+        if (filter.text() != null) {
+            sql.append(" and (c.codename ilike :pattern or c.customer_id in (select u.id from customer u"
+                    + " where u.display_name ilike :pattern or u.username ilike :pattern"
+                    + " or u.nickname ilike :pattern))");
+        }
+        if (afterUpdatedAt != null) {
+            sql.append(" and (c.updated_at, c.id) < (:afterUpdatedAt, :afterId)");
+        }
+        sql.append(" order by c.updated_at desc, c.id desc limit :limit");
+        List<String> states = filter.statuses().stream().map(Enum::name).toList();
         return getSession().chain(session -> {
-            var query = session.createNativeQuery("select c.* from conversation c where c.status in (:statuses)"
-                            + keyset + " order by c.updated_at desc, c.id desc limit :limit", Conversation.class)
+            var query = session.createNativeQuery(sql.toString(), Conversation.class)
                     .setParameter("statuses", states)
                     .setParameter("limit", limit);
+            if (filter.assigneeId() != null) {
+                query.setParameter("assigneeId", filter.assigneeId());
+            }
+            if (filter.tagId() != null) {
+                query.setParameter("tagId", filter.tagId());
+            }
+            if (filter.text() != null) {
+                query.setParameter("pattern", LikePattern.containing(filter.text()));
+            }
             if (afterUpdatedAt != null) {
                 query.setParameter("afterUpdatedAt", afterUpdatedAt).setParameter("afterId", afterId);
             }
@@ -56,8 +86,32 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     }
 
     /**
+     * How many conversations each list tab holds for operator {@code operatorId}: {@code [unclaimed, mine (held by
+     * them and open), open (any open state), closed, blocked]}. One statement of five index-only counts.
+     */
+    public Uni<long[]> counts(UUID operatorId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select (select count(*) from conversation where status = 'OPEN_UNCLAIMED'),
+                               (select count(*) from conversation where assignee_id = :me
+                                   and status in ('OPEN_UNCLAIMED', 'OPEN_ASSIGNED', 'AWAITING_CUSTOMER')),
+                               (select count(*) from conversation
+                                   where status in ('OPEN_UNCLAIMED', 'OPEN_ASSIGNED', 'AWAITING_CUSTOMER')),
+                               (select count(*) from conversation where status = 'CLOSED'),
+                               (select count(*) from conversation where status = 'BLOCKED')""", Object[].class)
+                        .setParameter("me", operatorId)
+                        .getSingleResult())
+                .map(row -> {
+                    long[] counts = new long[row.length];
+                    for (int i = 0; i < row.length; i++) {
+                        counts[i] = ((Number) row[i]).longValue();
+                    }
+                    return counts;
+                });
+    }
+
+    /**
      * Unread INBOUND messages per conversation: those created after the conversation's {@code last_read_at}, all of
-     * them when it was never read. Conversations without unread messages are absent from the map.
+     * them when it was never read; BLOCKED ones (never shown to operators) do not count. Conversations without unread messages are absent from the map.
      */
     public Uni<Map<UUID, Long>> unreadCounts(Collection<UUID> conversationIds) {
         if (conversationIds.isEmpty()) {
@@ -66,10 +120,11 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
         return getSession().chain(session -> session.createSelectionQuery("""
                         select m.conversationId, count(m) from Message m, Conversation c
                         where c.id = m.conversationId and m.conversationId in :ids and m.direction = :inbound
-                          and (c.lastReadAt is null or m.createdAt > c.lastReadAt)
+                          and m.status <> :blocked and (c.lastReadAt is null or m.createdAt > c.lastReadAt)
                         group by m.conversationId""", Object[].class)
                         .setParameter("ids", conversationIds)
                         .setParameter("inbound", MessageDirection.INBOUND)
+                        .setParameter("blocked", MessageStatus.BLOCKED)
                         .getResultList())
                 .map(rows -> {
                     Map<UUID, Long> counts = new HashMap<>();

@@ -31,14 +31,15 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     }
 
     /**
-     * One page of a conversation's messages, oldest first: ordered by (created_at, id), starting after the position
-     * {@code (afterCreatedAt, afterId)} when given.
+     * One page of a conversation's messages as operators see them, oldest first: ordered by (created_at, id),
+     * starting after the position {@code (afterCreatedAt, afterId)} when given. Never returns {@code BLOCKED} messages
+     * (customer input while blocked is kept, but never shown to operators).
      */
     public Uni<List<Message>> page(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit) {
         String keyset = afterCreatedAt == null ? "" : " and (m.created_at, m.id) > (:afterCreatedAt, :afterId)";
         return getSession().chain(session -> {
             var query = session.createNativeQuery("select m.* from message m where m.conversation_id = :conversationId"
-                            + keyset + " order by m.created_at, m.id limit :limit", Message.class)
+                            + " and m.status <> 'BLOCKED'" + keyset + " order by m.created_at, m.id limit :limit", Message.class)
                     .setParameter("conversationId", conversationId)
                     .setParameter("limit", limit);
             if (afterCreatedAt != null) {

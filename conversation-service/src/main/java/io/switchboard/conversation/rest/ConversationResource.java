@@ -3,6 +3,8 @@ package io.switchboard.conversation.rest;
 import io.switchboard.conversation.config.ConversationConfig;
 import io.switchboard.conversation.domain.ConversationStatus;
 import io.switchboard.conversation.mapping.ConversationMapper;
+import io.switchboard.conversation.repository.ConversationFilter;
+import io.switchboard.conversation.service.ConversationCounts;
 import io.switchboard.conversation.service.ConversationQueries;
 import io.switchboard.conversation.service.Cursor;
 import io.switchboard.conversation.service.OperatorReplies;
@@ -55,15 +57,52 @@ public class ConversationResource {
 
     /**
      * Conversations, most recently active first: {@code {"items":[ConversationView...],"nextCursor":string|null}}.
+     * The filters combine (AND).
      *
-     * @param status one status or several, comma-separated (default: all); an unknown one is 400
-     * @param limit  1..200 items (default 50; larger values are capped)
-     * @param cursor {@code nextCursor} of the previous page; a malformed one is 400
+     * @param status   one status or several, comma-separated (default: all); an unknown one is 400
+     * @param assignee {@code me} (held by the caller), {@code none} (unclaimed, nobody holds it) or an operator id;
+     *                 anything else is 400
+     * @param tag      a tag id: only conversations carrying it (a malformed id is 400)
+     * @param unread   {@code true}: only conversations with customer messages after the last read; {@code false} or
+     *                 absent: no filter; anything else is 400
+     * @param q        text the customer's display name, username or nickname, or the codename, contains (ignoring
+     *                 case); blank: no filter; longer than 200 characters: 400
+     * @param limit    1..200 items (default 50; larger values are capped)
+     * @param cursor   {@code nextCursor} of the previous page; a malformed one is 400
      */
     @GET
-    public Uni<Page<ConversationView>> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+    public Uni<Page<ConversationView>> list(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
+                                            @QueryParam("tag") String tag, @QueryParam("unread") String unread,
+                                            @QueryParam("q") String q, @QueryParam("limit") String limit,
                                             @QueryParam("cursor") String cursor) {
-        return queries.list(statuses(status), limit(limit), cursor(cursor));
+        UUID assigneeId = null;
+        boolean unassigned = false;
+        if (assignee != null && !assignee.isBlank()) {
+            String value = assignee.trim();
+            if (value.equals("me")) {
+                assigneeId = Actors.from(jwt).id();
+            } else if (value.equals("none")) {
+                unassigned = true;
+            } else {
+                assigneeId = QueryParams.uuid("assignee", value, "'me', 'none' or an operator id");
+            }
+        }
+        UUID tagId = tag == null || tag.isBlank() ? null : QueryParams.uuid("tag", tag.trim(), "a tag id");
+        boolean unreadOnly = QueryParams.flag("unread", unread);
+        String text = QueryParams.text("q", q, 1, 200);
+        return queries.list(new ConversationFilter(statuses(status), assigneeId, unassigned, tagId, unreadOnly, text),
+                limit(limit), cursor(cursor));
+    }
+
+    /**
+     * How many conversations each list tab holds for the caller:
+     * {@code {"unclaimed":n,"mine":n,"open":n,"closed":n,"blocked":n}} ({@code mine}: open and held by the caller;
+     * {@code open}: OPEN_UNCLAIMED, OPEN_ASSIGNED or AWAITING_CUSTOMER).
+     */
+    @GET
+    @Path("counts")
+    public Uni<ConversationCounts> counts() {
+        return queries.counts(Actors.from(jwt).id());
     }
 
     /** One conversation, shaped like a list item; 404 when it does not exist. */
@@ -88,7 +127,9 @@ public class ConversationResource {
      * Sends an operator's reply: 201 with the stored OUTBOUND message (status PENDING) and its Location. With an
      * {@code Idempotency-Key} seen before for this conversation: 201 with the first message, nothing new.
      * Blank text: 422; longer than {@code conversation.api.max-reply-length}: 413; unknown conversation: 404;
-     * CLOSED or BLOCKED conversation: 409.
+     * CLOSED or BLOCKED conversation: 409. A reply moves the conversation to AWAITING_CUSTOMER; replying to an
+     * OPEN_UNCLAIMED conversation claims it for the replier, or answers 409 ("already claimed by …") when someone
+     * else claimed it meanwhile.
      */
     @POST
     @Path("{id}/messages")
@@ -106,8 +147,7 @@ public class ConversationResource {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > config.maxIdempotencyKeyLength())) {
             throw ProblemException.badRequest("Idempotency-Key must be 1.." + config.maxIdempotencyKeyLength() + " characters");
         }
-        UUID operatorId = operatorId();
-        return replies.reply(id, operatorId, text, idempotencyKey)
+        return replies.reply(id, Actors.from(jwt), text, idempotencyKey)
                 // two requests with one new key raced: the loser's insert hit the unique key; its retry finds the winner's
                 .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(1)
                 .map(reply -> {
@@ -126,14 +166,6 @@ public class ConversationResource {
     @Path("{id}/read")
     public Uni<Void> markRead(@PathParam("id") UUID id) {
         return queries.markRead(id);
-    }
-
-    private UUID operatorId() {
-        try {
-            return UUID.fromString(jwt.getSubject());
-        } catch (RuntimeException e) {
-            throw new ProblemException(403, "Forbidden", "the token's subject is not an operator id");
-        }
     }
 
     private static Set<ConversationStatus> statuses(String status) {

@@ -1,8 +1,10 @@
 package io.switchboard.conversation.rest;
 
 import io.switchboard.conversation.api.CustomerSummary;
+import io.switchboard.conversation.api.TagSummary;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,9 +18,13 @@ import java.util.UUID;
  * @param unreadCount INBOUND messages created after it was last marked read (all of them if never)
  * @param updatedAt   last activity (ISO-8601); lists are ordered by it, newest first
  * @param createdAt   when it was opened (ISO-8601)
+ * @param assigneeId  operator who holds it, or null while unclaimed
+ * @param closedAt    when it was last closed, or null while open
+ * @param tags        its tags ({@code {id, name, color}}), by name ignoring case
  */
 public record ConversationView(UUID id, String status, String codename, CustomerSummary customer,
-                               LastMessage lastMessage, long unreadCount, Instant updatedAt, Instant createdAt) {
+                               LastMessage lastMessage, long unreadCount, Instant updatedAt, Instant createdAt,
+                               UUID assigneeId, Instant closedAt, List<TagSummary> tags) {
 
     /**
      * The latest message of a conversation.

@@ -14,7 +14,11 @@ import java.util.UUID;
  * @param status        RECEIVED (inbound); PENDING, SENT or FAILED (outbound)
  * @param createdAt     when it was stored (ISO-8601)
  * @param failureReason why Telegram refused it; only present when FAILED
+ * @param operatorId    author of an OUTBOUND message; null for the customer and system messages
+ * @param operatorName  the author's display name at the time, or null
+ * @param systemKey     template key of a system message (status RECORDED when it went to no channel), or null
  */
 public record MessageView(UUID id, String direction, String text, String status, Instant createdAt,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason,
+                          UUID operatorId, String operatorName, String systemKey) {
 }

@@ -47,9 +47,23 @@ public class ProblemMapper {
         return problem(404, "Not Found", e.getMessage(), uri);
     }
 
+    /** An operator tool refused (canned responses, tags, notes, audit): 404, 403 or 409 by its reason. */
+    @ServerExceptionMapper
+    public Response refused(io.switchboard.conversation.service.RefusedException e, UriInfo uri) {
+        return problem(e.reason().status(), e.reason().title(), e.getMessage(), uri);
+    }
+
     @ServerExceptionMapper
     public Response notWritable(ConversationNotWritableException e, UriInfo uri) {
         return problem(409, "Conflict", e.getMessage(), uri);
+    }
+
+    /** The conversation state machine refused: 403 (not allowed for this operator) or 409 (wrong state, a race lost). */
+    @ServerExceptionMapper
+    public Response lifecycleRefused(io.switchboard.conversation.service.LifecycleRefusedException e, UriInfo uri) {
+        return e.kind() == io.switchboard.conversation.domain.ConversationLifecycle.RefusalKind.NOT_ALLOWED
+                ? problem(403, "Forbidden", e.getMessage(), uri)
+                : problem(409, "Conflict", e.getMessage(), uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,

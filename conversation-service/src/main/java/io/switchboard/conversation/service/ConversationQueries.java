@@ -7,9 +7,11 @@ import io.switchboard.conversation.domain.ConversationStatus;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.mapping.ConversationMapper;
+import io.switchboard.conversation.repository.ConversationFilter;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.CustomerRepository;
 import io.switchboard.conversation.repository.MessageRepository;
+import io.switchboard.conversation.repository.TagRepository;
 import io.switchboard.conversation.rest.ConversationView;
 import io.switchboard.conversation.rest.MessageView;
 import io.switchboard.conversation.rest.Page;
@@ -33,28 +35,39 @@ public class ConversationQueries {
     private final ConversationRepository conversations;
     private final CustomerRepository customers;
     private final MessageRepository messages;
+    private final TagRepository tags;
 
     public ConversationQueries(ConversationRepository conversations, CustomerRepository customers,
-                               MessageRepository messages) {
+                               MessageRepository messages, TagRepository tags) {
         this.conversations = conversations;
         this.customers = customers;
         this.messages = messages;
+        this.tags = tags;
     }
 
     /**
-     * Conversations in {@code statuses}, most recently active first (updated_at, id descending).
+     * Conversations that pass {@code filter}, most recently active first (updated_at, id descending).
      *
      * @param after position after which the page starts, or null for the first page
      */
     @WithSession
-    public Uni<Page<ConversationView>> list(Collection<ConversationStatus> statuses, int limit, Cursor after) {
-        return conversations.page(statuses, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
+    public Uni<Page<ConversationView>> list(ConversationFilter filter, int limit, Cursor after) {
+        return conversations.page(filter, after == null ? null : after.at(), after == null ? null : after.id(), limit + 1)
                 .chain(rows -> {
                     List<Conversation> page = rows.size() > limit ? rows.subList(0, limit) : rows;
                     Conversation last = page.isEmpty() ? null : page.get(page.size() - 1);
                     String next = rows.size() > limit ? new Cursor(last.updatedAt, last.id).encode() : null;
                     return views(page).map(views -> new Page<>(views, next));
                 });
+    }
+
+    /**
+     * How many conversations each list tab holds for {@code operatorId}.
+     */
+    @WithSession
+    public Uni<ConversationCounts> counts(UUID operatorId) {
+        return conversations.counts(operatorId)
+                .map(n -> new ConversationCounts(n[0], n[1], n[2], n[3], n[4]));
     }
 
     /**
@@ -109,14 +122,15 @@ public class ConversationQueries {
         List<UUID> lastMessageIds = page.stream().map(c -> c.lastMessageId).filter(Objects::nonNull).toList();
         List<UUID> ids = page.stream().map(c -> c.id).toList();
         return customers.listByIds(customerIds).chain(customerRows -> messages.listByIds(lastMessageIds)
-                .chain(messageRows -> conversations.unreadCounts(ids).map(unread -> {
-                    Map<UUID, Customer> byCustomerId = customerRows.stream()
-                            .collect(Collectors.toMap(c -> c.id, Function.identity()));
-                    Map<UUID, Message> byMessageId = messageRows.stream()
-                            .collect(Collectors.toMap(m -> m.id, Function.identity()));
-                    return page.stream().map(c -> ConversationMapper.view(c, byCustomerId.get(c.customerId),
-                            c.lastMessageId == null ? null : byMessageId.get(c.lastMessageId),
-                            unread.getOrDefault(c.id, 0L))).toList();
-                })));
+                .chain(messageRows -> conversations.unreadCounts(ids)
+                        .chain(unread -> tags.tagsOf(ids).map(tagsById -> {
+                            Map<UUID, Customer> byCustomerId = customerRows.stream()
+                                    .collect(Collectors.toMap(c -> c.id, Function.identity()));
+                            Map<UUID, Message> byMessageId = messageRows.stream()
+                                    .collect(Collectors.toMap(m -> m.id, Function.identity()));
+                            return page.stream().map(c -> ConversationMapper.view(c, byCustomerId.get(c.customerId),
+                                    c.lastMessageId == null ? null : byMessageId.get(c.lastMessageId),
+                                    unread.getOrDefault(c.id, 0L), tagsById.getOrDefault(c.id, List.of()))).toList();
+                        }))));
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.conversation.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.switchboard.conversation.api.MessageQueued;
+import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.mapping.ConversationMapper;
@@ -11,13 +12,18 @@ import io.switchboard.telegram.api.SendMessage;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Operators' replies: stores the OUTBOUND message (PENDING) and, in the same transaction, queues
- * {@code message.queued} and a {@code send_message} command for telegram-ingest in the outbox.
+ * Operators' replies: in one transaction moves the conversation to AWAITING_CUSTOMER (claiming an unclaimed one for
+ * the replier, conditionally: see {@link ConversationWorkflow#operatorReplied}), stores the OUTBOUND message
+ * (PENDING, with the operator's id and display name), queues {@code message.queued} and a {@code send_message}
+ * command for telegram-ingest in the outbox, writes the audit row {@code message.sent} and reschedules the timers.
  */
 @ApplicationScoped
 public class OperatorReplies {
@@ -25,11 +31,20 @@ public class OperatorReplies {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final Outbox outbox;
+    private final ConversationWorkflow workflow;
+    private final AuditTrail audit;
+    private final LifecycleTimers timers;
+    private final Clock clock;
 
-    public OperatorReplies(ConversationRepository conversations, MessageRepository messages, Outbox outbox) {
+    public OperatorReplies(ConversationRepository conversations, MessageRepository messages, Outbox outbox,
+                           ConversationWorkflow workflow, AuditTrail audit, LifecycleTimers timers, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
+        this.workflow = workflow;
+        this.audit = audit;
+        this.timers = timers;
+        this.clock = clock;
     }
 
     /**
@@ -42,39 +57,51 @@ public class OperatorReplies {
     }
 
     /**
-     * Stores {@code text} (already validated, kept exactly) as an operator's reply.
+     * Stores {@code text} (already validated, kept exactly) as {@code actor}'s reply.
      *
      * @param idempotencyKey null, or a key that makes the request repeatable: with a key seen before for this
-     *                       conversation the earlier message is returned and nothing is stored or sent
-     * @throws UnknownConversationException       no such conversation
-     * @throws ConversationNotWritableException the conversation is CLOSED or BLOCKED
+     *                       conversation the earlier message is returned and nothing is stored, sent or changed
+     * @throws UnknownConversationException no such conversation
+     * @throws LifecycleRefusedException    409: the conversation is CLOSED or BLOCKED, or it was unclaimed and someone
+     *                                      else claimed it meanwhile ("already claimed by …")
      */
     @WithTransaction
-    public Uni<Reply> reply(UUID conversationId, UUID operatorId, String text, String idempotencyKey) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    public Uni<Reply> reply(UUID conversationId, Actor actor, String text, String idempotencyKey) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return conversations.findById(conversationId)
                 .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
                 .chain(conversation -> earlier(conversationId, idempotencyKey)
                         .chain(earlier -> earlier != null
                                 ? Uni.createFrom().item(new Reply(earlier, false))
-                                : store(conversation, operatorId, text, idempotencyKey, now)));
+                                : store(conversation, actor, text, idempotencyKey, now)));
     }
 
     private Uni<Message> earlier(UUID conversationId, String idempotencyKey) {
         return idempotencyKey == null ? Uni.createFrom().nullItem() : messages.findByIdempotencyKey(conversationId, idempotencyKey);
     }
 
-    private Uni<Reply> store(Conversation conversation, UUID operatorId, String text, String idempotencyKey, Instant now) {
-        if (!conversation.status.isOpen()) {
-            return Uni.createFrom().failure(new ConversationNotWritableException(conversation.id, conversation.status));
-        }
-        Message message = Message.outbound(conversation.id, conversation.telegramChatId, operatorId, text, idempotencyKey, now);
-        conversation.touch(message);
-        return messages.persist(message)
-                .call(stored -> outbox.event(new MessageQueued(UUID.randomUUID(), 1, now,
-                        conversation.id, operatorId, ConversationMapper.snapshot(stored)), now))
-                .call(stored -> outbox.command(new SendMessage(UUID.randomUUID(), 1, now,
-                        conversation.id, stored.id, conversation.telegramChatId, stored.text), now))
-                .map(stored -> new Reply(stored, true));
+    private Uni<Reply> store(Conversation conversation, Actor actor, String text, String idempotencyKey, Instant now) {
+        return workflow.operatorReplied(conversation, actor, now).chain(before -> {
+            Message message = Message.outbound(conversation.id, conversation.telegramChatId, actor.id(), text, idempotencyKey, now);
+            message.operatorName = actor.name();
+            conversation.touch(message);
+            return messages.persist(message)
+                    .call(stored -> outbox.event(new MessageQueued(UUID.randomUUID(), 1, now,
+                            conversation.id, actor.id(), ConversationMapper.snapshot(stored)), now))
+                    .call(stored -> outbox.command(new SendMessage(UUID.randomUUID(), 1, now,
+                            conversation.id, stored.id, conversation.telegramChatId, stored.text), now))
+                    .call(stored -> audit.record(conversation.id, actor, "message.sent", before,
+                            after(conversation, stored), now))
+                    .call(() -> timers.reschedule(conversation, now))
+                    .map(stored -> new Reply(stored, true));
+        });
+    }
+
+    private static Map<String, Object> after(Conversation conversation, Message message) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", conversation.status.name());
+        after.put("assigneeId", conversation.assigneeId);
+        after.put("messageId", message.id);
+        return after;
     }
 }

@@ -35,6 +35,9 @@ public interface IdentityConfig {
     /** Account created on start-up when no operator exists. */
     InitialAdmin initialAdmin();
 
+    /** Periodic removal of refresh tokens that can never be used again. */
+    RefreshTokenPurge refreshTokenPurge();
+
     /** Account lockout after repeated wrong passwords. */
     interface Lockout {
         /** Failed logins in a row that lock the account. */
@@ -55,6 +58,20 @@ public interface IdentityConfig {
         /** Time in which an empty bucket refills completely. */
         @WithDefault("PT1M")
         Duration period();
+    }
+
+    /**
+     * Removal of expired refresh tokens and of revoked tokens whose chain has no usable token left (see
+     * {@code RefreshTokenRepository#deleteUnusable}). Every replica runs it; the deletes are idempotent.
+     */
+    interface RefreshTokenPurge {
+        /** Time between two purges (ISO-8601 duration, e.g. {@code PT24H}). */
+        @WithDefault("PT24H")
+        Duration interval();
+
+        /** Time from start-up to the first purge. */
+        @WithDefault("PT10M")
+        Duration initialDelay();
     }
 
     /** The first administrator (env {@code ADMIN_USERNAME}, {@code ADMIN_PASSWORD}). */

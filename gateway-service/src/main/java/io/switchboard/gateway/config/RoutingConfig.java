@@ -13,7 +13,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "switchboard.routing")
 public interface RoutingConfig {
 
-    /** Base URL of conversation-service ({@code /api/conversations}, {@code /api/customers}, {@code /api/search}). */
+    /**
+     * Base URL of conversation-service ({@code /api/conversations}, {@code /api/customers}, {@code /api/search},
+     * {@code /api/canned-responses}, {@code /api/tags}, {@code /api/admin/system-messages}, {@code /api/admin/timers},
+     * {@code /api/admin/audit}).
+     */
     @WithDefault("http://127.0.0.1:8082")
     URI conversationService();
 

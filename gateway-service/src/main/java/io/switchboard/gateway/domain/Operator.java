@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +15,12 @@ import java.util.UUID;
 /**
  * A person who signs in to the console (table {@code operator}). Usernames are unique ignoring case; the password is
  * kept only as a bcrypt hash. Consecutive wrong passwords are counted in {@link #failedLogins} and lock the account
- * until {@link #lockedUntil}.
+ * until {@link #lockedUntil}. Updates write only the changed columns, so an admin's edit never overwrites a failure
+ * count that a concurrent login just wrote.
  */
 @Entity
 @Table(name = "operator")
+@DynamicUpdate
 public class Operator {
 
     @Id

@@ -5,15 +5,20 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.domain.Operator;
+import io.switchboard.gateway.domain.OperatorRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Operators in table {@code operator}. Update methods need the caller's transaction. */
+/** Operators in table {@code operator}. Update and locking methods need the caller's transaction. */
 @ApplicationScoped
 public class OperatorRepository implements PanacheRepositoryBase<Operator, UUID> {
+
+    /** Key of the transaction-scoped advisory lock that serialises operator administration ("SwOpAdmn"). */
+    static final long ADMINISTRATION_LOCK_KEY = 0x5377_4f70_4164_6d6eL;
 
     /** The operator whose username equals {@code username} ignoring case, or {@code null}. */
     @WithSession
@@ -27,10 +32,49 @@ public class OperatorRepository implements PanacheRepositoryBase<Operator, UUID>
         return findById(id);
     }
 
+    /**
+     * The operator with this id read with a share lock ({@code for share}), or {@code null}: an admin's change to the
+     * row waits until the caller's transaction ends, and the caller sees the latest committed row.
+     */
+    public Uni<Operator> findLockedForShare(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_READ);
+    }
+
     /** Every operator, active or not, ordered by username. */
     @WithSession
     public Uni<List<Operator>> listByUsername() {
         return listAll(Sort.by("username"));
+    }
+
+    /** Active operators only, ordered by username. */
+    @WithSession
+    public Uni<List<Operator>> listActiveByUsername() {
+        return list("active = true", Sort.by("username"));
+    }
+
+    /** Whether an operator other than {@code except} (may be null) has {@code username} ignoring case. */
+    public Uni<Boolean> usernameTaken(String username, UUID except) {
+        return except == null
+                ? count("lower(username) = lower(?1)", username).map(n -> n > 0)
+                : count("lower(username) = lower(?1) and id <> ?2", username, except).map(n -> n > 0);
+    }
+
+    /** Number of active admins other than {@code except}. */
+    public Uni<Long> countActiveAdminsExcept(UUID except) {
+        return count("role = ?1 and active = true and id <> ?2", OperatorRole.ADMIN, except);
+    }
+
+    /**
+     * Takes the transaction-scoped advisory lock of operator administration, waiting for it: changes to accounts,
+     * across all replicas, happen one at a time, so "the last active admin" and "username taken" are decided on
+     * what committed before.
+     */
+    public Uni<Void> lockAdministration() {
+        return getSession().chain(session -> session
+                        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) locked", Long.class)
+                        .setParameter("key", ADMINISTRATION_LOCK_KEY)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     /**
@@ -46,8 +90,17 @@ public class OperatorRepository implements PanacheRepositoryBase<Operator, UUID>
                 id, maxFailures, lockUntil);
     }
 
-    /** Clears the failure counter and any expired lock after a successful login. */
-    public Uni<Integer> recordSuccessfulLogin(UUID id) {
-        return update("failedLogins = 0, lockedUntil = null where id = ?1", id);
+    /**
+     * Clears the failure counter and any expired lock after a successful login, only while the operator is still
+     * active, with the password hash the login was checked against and the role the token will carry. The update
+     * locks the row, so an admin's deactivation, password or role change either happens before (and this answers 0)
+     * or waits for the login's transaction (and then revokes the tokens it issued).
+     *
+     * @return 1 when the login may go on, 0 when the account changed meanwhile
+     */
+    public Uni<Integer> recordSuccessfulLogin(UUID id, String verifiedPasswordHash, OperatorRole role) {
+        return update("failedLogins = 0, lockedUntil = null "
+                        + "where id = ?1 and active = true and passwordHash = ?2 and role = ?3",
+                id, verifiedPasswordHash, role);
     }
 }

@@ -30,4 +30,24 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
     public Uni<Integer> revokeChain(UUID chainId, Instant now) {
         return update("revokedAt = ?2 where chainId = ?1 and revokedAt is null", chainId, now);
     }
+
+    /** Revokes every still-valid token of one operator (deactivation, password change). */
+    public Uni<Integer> revokeAllOf(UUID operatorId, Instant now) {
+        return update("revokedAt = ?2 where operatorId = ?1 and revokedAt is null", operatorId, now);
+    }
+
+    /**
+     * Deletes the tokens that can never be exchanged again and whose keeping serves nothing: every token expired at
+     * {@code now}, and every revoked token of a chain in which no token is usable any more (logged out, revoked for
+     * reuse, or its operator deactivated or given a new password). Revoked tokens of a chain that is still alive are
+     * kept until they expire, because presenting one of them again is how a stolen token is detected.
+     *
+     * @return tokens deleted
+     */
+    public Uni<Long> deleteUnusable(Instant now) {
+        return delete("from RefreshToken token where token.expiresAt <= ?1 "
+                        + "or (token.revokedAt is not null and not exists (select 1 from RefreshToken live "
+                        + "where live.chainId = token.chainId and live.revokedAt is null and live.expiresAt > ?1))",
+                now);
+    }
 }

@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * {@code GET /api/operators} (bearer token) → 200 {@code [OperatorView]}, every operator ordered by username, so
- * that the console can show names (presence, assignees). 401 without a valid token.
+ * {@code GET /api/operators} (bearer token) → 200 {@code [OperatorView]} ({@code {id, username, displayName, role,
+ * active}}), the active operators ordered by username, so that the console can show names and offer assignees. 401
+ * without a valid token. Admins see every account, inactive ones too, at {@code GET /api/admin/operators}.
  */
 @Path("/api/operators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +28,6 @@ public class OperatorResource {
 
     @GET
     public Uni<List<OperatorView>> list() {
-        return operators.listByUsername().map(all -> all.stream().map(OperatorView::of).toList());
+        return operators.listActiveByUsername().map(all -> all.stream().map(OperatorView::of).toList());
     }
 }

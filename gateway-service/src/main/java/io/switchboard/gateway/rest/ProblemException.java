@@ -27,6 +27,26 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, detail);
     }
 
+    /** 403: the caller is known but may not do this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, detail);
+    }
+
+    /** 404: nothing with that id. */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, detail);
+    }
+
+    /** 409: the request conflicts with the current state (a taken username, the last admin). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, detail);
+    }
+
+    /** 422: well-formed JSON whose values break a rule (too short, unknown role). */
+    public static ProblemException unprocessable(String detail) {
+        return new ProblemException(422, detail);
+    }
+
     /** 401 with {@code WWW-Authenticate: Bearer}. */
     public static ProblemException unauthorized(String detail) {
         return new ProblemException(401, detail, Map.of("WWW-Authenticate", "Bearer"));

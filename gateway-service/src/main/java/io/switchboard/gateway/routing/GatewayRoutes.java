@@ -19,17 +19,26 @@ import java.net.URI;
  * <pre>
  * POST /api/auth/login                         login rate limit, then the gateway's own endpoint
  * /api/conversations/**, /api/customers/**,
- * /api/search/**                               bearer token check → conversation-service
+ * /api/search/**, /api/canned-responses/**,
+ * /api/tags/**, /api/admin/system-messages/**,
+ * /api/admin/timers/**, /api/admin/audit/**     bearer token check → conversation-service
  * /api/presence/**                             bearer token check → notification-service
  * /ws/** (WebSocket upgrades)                  bearer token check (header or subprotocol) → notification-service
  * /telegram/webhook                            → telegram-ingest-service (no token: it checks the secret header)
- * /api/auth/**, /api/operators                 the gateway's own JAX-RS endpoints
+ * /api/auth/**, /api/operators,
+ * /api/admin/operators/**                      the gateway's own JAX-RS endpoints (admin ones check the role)
  * anything else                                static console files, then {@link ConsoleFallback}
  * </pre>
- * Whatever nobody answers ends as 404 problem+json.
+ * A prefix matches whole path segments only ({@code /api/tags} and {@code /api/tags/7}, never {@code /api/tagsXYZ}).
+ * The edge only checks that the token is valid; roles are checked by the service that owns the endpoint. Whatever
+ * nobody answers ends as 404 problem+json.
  */
 @ApplicationScoped
 public class GatewayRoutes {
+
+    /** Paths owned by conversation-service (whole segments after {@code /api/}). */
+    static final String CONVERSATION_PATHS = "^/api/(conversations|customers|search|canned-responses|tags"
+            + "|admin/system-messages|admin/timers|admin/audit)(/.*)?$";
 
     /** Order of the routes in front of the JAX-RS endpoints and static files. */
     static final int EDGE_ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
@@ -63,7 +72,7 @@ public class GatewayRoutes {
         UpstreamProxy telegram = upstream("telegram-ingest-service", config.telegramIngest());
 
         router.post("/api/auth/login").order(EDGE_ORDER).handler(loginThrottle);
-        router.routeWithRegex("^/api/(conversations|customers|search)(/.*)?$").order(EDGE_ORDER + 1)
+        router.routeWithRegex(CONVERSATION_PATHS).order(EDGE_ORDER + 1)
                 .handler(authenticator).handler(conversations);
         router.routeWithRegex("^/api/presence(/.*)?$").order(EDGE_ORDER + 2)
                 .handler(authenticator).handler(notifications);

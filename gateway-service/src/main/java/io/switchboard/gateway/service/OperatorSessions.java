@@ -28,7 +28,8 @@ import java.util.UUID;
  *       token that was already exchanged revokes the whole chain (the token has leaked) and answers 401.</li>
  * </ul>
  * Failures are decided inside the transaction but raised after it has committed, so that counters and revocations
- * are kept.
+ * are kept. A deactivated operator, or one whose password an admin changed, gets no new tokens: both are checked
+ * under a lock on the operator row when tokens are issued.
  */
 @ApplicationScoped
 public class OperatorSessions {
@@ -45,13 +46,13 @@ public class OperatorSessions {
     private final Clock clock;
 
     public OperatorSessions(OperatorRepository operators, RefreshTokenRepository refreshTokens,
-                            PasswordHasher passwords, AccessTokens accessTokens, IdentityConfig config) {
+                            PasswordHasher passwords, AccessTokens accessTokens, IdentityConfig config, Clock clock) {
         this.operators = operators;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
@@ -86,9 +87,12 @@ public class OperatorSessions {
         if (!operator.active) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return operators.recordSuccessfulLogin(operator.id)
-                .flatMap(ignored -> startChain(operator, now))
-                .map(Optional::of);
+        // the password was checked outside this transaction: go on only if the account is still active with that
+        // password and role (an admin may have changed it during the bcrypt check); a 401 then, the client retries
+        return operators.recordSuccessfulLogin(operator.id, operator.passwordHash, operator.role)
+                .flatMap(stillValid -> stillValid == 0
+                        ? Uni.createFrom().item(Optional.<SignedInSession>empty())
+                        : startChain(operator, now).map(Optional::of));
     }
 
     /**
@@ -114,7 +118,9 @@ public class OperatorSessions {
         if (!token.usableAt(now)) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return operators.findOne(token.operatorId).flatMap(operator -> {
+        // a share lock on the operator row: a concurrent deactivation or password change either committed before
+        // (and is seen here) or waits for this transaction and then revokes the successor issued here
+        return operators.findLockedForShare(token.operatorId).flatMap(operator -> {
             if (operator == null || !operator.active) {
                 return revokeChain(token, now);
             }

@@ -2,6 +2,7 @@ package io.switchboard.gateway.service;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.gateway.domain.OperatorAccountRules;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +20,7 @@ public class PasswordHasher {
     /** bcrypt cost factor (2^12 rounds). */
     public static final int COST = 12;
     /** Longest password bcrypt can take, in UTF-8 bytes. */
-    public static final int MAX_BYTES = 71;
+    public static final int MAX_BYTES = OperatorAccountRules.MAX_PASSWORD_BYTES;
 
     private final Vertx vertx;
     private volatile String dummyHash;
@@ -38,6 +39,15 @@ public class PasswordHasher {
             throw new IllegalArgumentException("password longer than " + MAX_BYTES + " bytes");
         }
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+    }
+
+    /**
+     * Hashes {@code password} on a worker thread (about a quarter of a second), resuming on the caller's context.
+     *
+     * @throws IllegalArgumentException (as the failure) when the password is longer than {@value #MAX_BYTES} bytes
+     */
+    public Uni<String> hashLater(String password) {
+        return vertx.executeBlocking(() -> hash(password), false);
     }
 
     /**

@@ -218,13 +218,16 @@ class AuthResourceTest {
     }
 
     @Test
-    void operatorsAreListedForSignedInOperators() {
+    void activeOperatorsAreListedForSignedInOperators() {
         UUID id = Operators.create(dataSource, "nora-" + suffix(), "nora password 1", "OPERATOR", true);
+        UUID inactive = Operators.create(dataSource, "gone-" + suffix(), "gone password 1", "OPERATOR", false);
         String token = TestJwt.operator(id, username(id));
         given().auth().oauth2(token)
                 .get("/api/operators")
                 .then().statusCode(200)
                 .body("username", hasItems("admin", username(id)))
+                .body("username", not(hasItems(username(inactive))))
+                .body("find { it.username == 'admin' }.role", equalTo("ADMIN"))
                 .body("find { it.username == '" + username(id) + "' }.displayName", equalTo("Display " + username(id)))
                 .body("find { it.username == '" + username(id) + "' }.role", equalTo("OPERATOR"))
                 .body("find { it.username == '" + username(id) + "' }.active", is(true))

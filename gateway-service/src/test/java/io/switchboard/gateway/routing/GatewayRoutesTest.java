@@ -128,6 +128,74 @@ class GatewayRoutesTest {
     }
 
     @Test
+    void theOperatorToolAndAdminPathsOfConversationServiceAreForwarded() {
+        List<String> paths = List.of(
+                "/api/canned-responses",
+                "/api/canned-responses/7c1e/use",
+                "/api/tags",
+                "/api/tags/9f2a",
+                "/api/admin/system-messages",
+                "/api/admin/system-messages/welcome_message",
+                "/api/admin/timers",
+                "/api/admin/audit",
+                "/api/admin/audit?action=conversation.claimed&cursor=abc");
+        for (String path : paths) {
+            given().urlEncodingEnabled(false).auth().oauth2(token).get(path)
+                    .then().statusCode(200)
+                    .body("upstream", equalTo("conversation-service"))
+                    .body("method", equalTo("GET"))
+                    .body("uri", equalTo(path))
+                    .body("headers.authorization", equalTo("Bearer " + token));
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":\"vip\",\"color\":\"#ff0000\"}")
+                .post("/api/tags?fakeStatus=201")
+                .then().statusCode(201)
+                .body("method", equalTo("POST"))
+                .body("body", equalTo("{\"name\":\"vip\",\"color\":\"#ff0000\"}"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"firstReminderSeconds\":60}")
+                .put("/api/admin/timers")
+                .then().statusCode(200).body("method", equalTo("PUT")).body("upstream", equalTo("conversation-service"));
+        given().auth().oauth2(token).delete("/api/canned-responses/7c1e")
+                .then().statusCode(200).body("method", equalTo("DELETE"));
+    }
+
+    @Test
+    void theNewPathsNeedATokenAtTheEdge() {
+        int before = upstreamCount("CONVERSATION_SERVICE_URL");
+        for (String path : List.of("/api/canned-responses", "/api/tags/1", "/api/admin/system-messages/welcome_message",
+                "/api/admin/timers", "/api/admin/audit")) {
+            given().get(path)
+                    .then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("instance", equalTo(path));
+            given().auth().oauth2(foreignToken()).get(path).then().statusCode(401);
+        }
+        assertEquals(before, upstreamCount("CONVERSATION_SERVICE_URL"));
+    }
+
+    @Test
+    void onlyWholePathSegmentsAreForwardedAndOperatorAdministrationStaysAtTheGateway() {
+        int before = upstreamCount("CONVERSATION_SERVICE_URL");
+        for (String path : List.of("/api/tagsXYZ", "/api/tags-old/1", "/api/canned-responsesX", "/api/searching",
+                "/api/admin/timersX", "/api/admin/auditlog", "/api/admin/system-messagesX", "/api/admin",
+                "/api/admin/other")) {
+            given().auth().oauth2(token).get(path)
+                    .then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("instance", equalTo(path));
+        }
+        // the gateway's own admin endpoint: an operator token is forbidden there, no token unauthorized
+        given().auth().oauth2(token).get("/api/admin/operators")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().get("/api/admin/operators")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/admin/operators/" + UUID.randomUUID() + "/audit")
+                .then().statusCode(403);
+        assertEquals(before, upstreamCount("CONVERSATION_SERVICE_URL"));
+    }
+
+    @Test
     void theWebhookIsForwardedWithoutATokenAndUnchanged() throws Exception {
         byte[] update = Files.readAllBytes(UPDATES.resolve("01-private-text-language-code.json"));
         given().header("X-Telegram-Bot-Api-Secret-Token", "s3cr3t-Token_1")

@@ -123,8 +123,8 @@ class OperatorSocketTest {
         ConversationEventsTopic.publishRaw(conversation.toString(), "{\"type\":\"conversation.archived\",\"eventId\":\""
                 + UUID.randomUUID() + "\",\"conversationId\":\"" + conversation + "\"}");
         MessageReceived event = new MessageReceived(UUID.randomUUID(), 1, Instant.now(), conversation,
-                new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan"),
-                new MessageSnapshot(UUID.randomUUID(), "INBOUND", "after the poison", "RECEIVED", Instant.now()));
+                new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan", null),
+                new MessageSnapshot(UUID.randomUUID(), "INBOUND", "after the poison", "RECEIVED", Instant.now(), null, null, null));
         ConversationEventsTopic.publish(mapper, event);
 
         JsonNode frame = client.awaitFrame(f -> conversation.toString().equals(f.path("conversationId").asText()),
@@ -214,8 +214,8 @@ class OperatorSocketTest {
     private static MessageReceived messageReceived(String text) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new MessageReceived(UUID.randomUUID(), 1, now, UUID.randomUUID(),
-                new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan"),
-                new MessageSnapshot(UUID.randomUUID(), "INBOUND", text, "RECEIVED", now));
+                new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan", null),
+                new MessageSnapshot(UUID.randomUUID(), "INBOUND", text, "RECEIVED", now, null, null, null));
     }
 
     /** Attempts an upgrade with the Vert.x client and returns the HTTP status of the refusal. */

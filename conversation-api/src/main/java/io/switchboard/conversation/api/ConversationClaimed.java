@@ -1,0 +1,31 @@
+package io.switchboard.conversation.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An operator claimed an unclaimed conversation: it is now {@code OPEN_ASSIGNED} to them.
+ *
+ * @param state the conversation's state after the change
+ * @param actor the operator who did it, or null when the customer or the system (a timer) caused it
+ */
+public record ConversationClaimed(UUID eventId, int version, Instant occurredAt, UUID conversationId, ConversationState state,
+        ActorSummary actor) implements ConversationEvent {
+
+    public static final String TYPE = "conversation.claimed";
+
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
+    public ConversationClaimed {
+        if (version == 0) {
+            version = 1;
+        }
+    }
+}

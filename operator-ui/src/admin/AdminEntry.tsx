@@ -1,0 +1,49 @@
+import { Box, Button, Group, Tabs, Title } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { AuditPage } from './AuditPage';
+import { CannedPage } from './CannedPage';
+import { type AdminKey, at } from './i18n';
+import { OperatorsPage } from './OperatorsPage';
+import { TagsPage } from './TagsPage';
+import { TemplatesPage } from './TemplatesPage';
+import { TimersPage } from './TimersPage';
+
+const TABS = [
+  { value: 'operators', label: 'admin.tab.operators', Page: OperatorsPage },
+  { value: 'templates', label: 'admin.tab.templates', Page: TemplatesPage },
+  { value: 'timers', label: 'admin.tab.timers', Page: TimersPage },
+  { value: 'canned', label: 'admin.tab.canned', Page: CannedPage },
+  { value: 'tags', label: 'admin.tab.tags', Page: TagsPage },
+  { value: 'audit', label: 'admin.tab.audit', Page: AuditPage },
+] as const satisfies readonly { value: string; label: AdminKey; Page: () => ReactNode }[];
+
+type TabValue = (typeof TABS)[number]['value'];
+
+/**
+ * The admin area, shown full-page instead of the console: tabs for operators, system message templates, timers,
+ * canned responses, tags and the audit log. Only the open tab is mounted, so each tab loads its data when opened.
+ * Every call goes through the signed-in admin's token; a non-admin sees the server's 403 inline.
+ */
+export function AdminArea({ onClose }: { onClose: () => void }) {
+  const [tab, setTab] = useState<TabValue>('operators');
+  return (
+    <Box p="md" data-testid="admin-area" component="main" style={{ height: '100%', overflowY: 'auto' }}>
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Title order={2} size="h3">{at('admin.title')}</Title>
+        <Button variant="default" onClick={onClose} data-testid="admin-close">{at('admin.close')}</Button>
+      </Group>
+      <Tabs value={tab} onChange={(value) => value && setTab(value as TabValue)} keepMounted={false}>
+        <Tabs.List mb="md">
+          {TABS.map(({ value, label }) => (
+            <Tabs.Tab key={value} value={value} data-testid={`admin-tab-${value}`}>{at(label)}</Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {TABS.map(({ value, Page }) => (
+          <Tabs.Panel key={value} value={value} data-testid={`admin-panel-${value}`}>
+            <Page />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Box>
+  );
+}

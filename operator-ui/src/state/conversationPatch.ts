@@ -1,0 +1,71 @@
+import {
+  type Conversation,
+  type ConversationState,
+  LIFECYCLE_FRAME_TYPES,
+  type LifecycleFrame,
+  type ServerFrame,
+  type Tag,
+} from '../api/types';
+
+const LIFECYCLE = new Set<string>(LIFECYCLE_FRAME_TYPES);
+
+export function isLifecycleFrame(frame: ServerFrame): frame is LifecycleFrame {
+  return LIFECYCLE.has(frame.type);
+}
+
+/** The lifecycle state of a conversation as carried by events. */
+export function stateOf(conversation: Pick<Conversation, 'status' | 'assigneeId' | 'codename'>): ConversationState {
+  return { status: conversation.status, assigneeId: conversation.assigneeId ?? null, codename: conversation.codename };
+}
+
+/** The conversation with a lifecycle state applied (status, assignee, codename; `closedAt` set/cleared on close/reopen). */
+export function withState(conversation: Conversation, state: ConversationState, at?: string): Conversation {
+  const sameState = conversation.status === state.status
+    && (conversation.assigneeId ?? null) === (state.assigneeId ?? null)
+    && conversation.codename === (state.codename || conversation.codename);
+  if (sameState) return conversation;
+  const closedAt = state.status === 'CLOSED'
+    ? conversation.closedAt ?? at ?? null
+    : state.status === 'BLOCKED' ? conversation.closedAt ?? null : null;
+  return {
+    ...conversation,
+    status: state.status,
+    assigneeId: state.assigneeId ?? null,
+    codename: state.codename || conversation.codename,
+    closedAt,
+  };
+}
+
+function withTag(conversation: Conversation, tag: Tag): Conversation {
+  const tags = conversation.tags ?? [];
+  const index = tags.findIndex((t) => t.id === tag.id);
+  if (index >= 0) {
+    const current = tags[index];
+    if (current.name === tag.name && current.color === tag.color) return conversation;
+    return { ...conversation, tags: tags.map((t, i) => (i === index ? tag : t)) };
+  }
+  return { ...conversation, tags: [...tags, tag] };
+}
+
+function withoutTag(conversation: Conversation, tagId: string): Conversation {
+  const tags = conversation.tags ?? [];
+  if (!tags.some((t) => t.id === tagId)) return conversation;
+  return { ...conversation, tags: tags.filter((t) => t.id !== tagId) };
+}
+
+/**
+ * Applies a socket frame's effect on the conversation's own fields (lifecycle state, tags). Frames about other
+ * conversations, and frames that do not change these fields, return the same object.
+ */
+export function patchConversation(conversation: Conversation, frame: ServerFrame): Conversation {
+  if (frame.conversationId !== conversation.id) return conversation;
+  if (isLifecycleFrame(frame)) return withState(conversation, frame.payload.state, frame.payload.occurredAt);
+  switch (frame.type) {
+    case 'conversation.tagged':
+      return withTag(conversation, frame.payload.tag);
+    case 'conversation.untagged':
+      return withoutTag(conversation, frame.payload.tag.id);
+    default:
+      return conversation;
+  }
+}
