@@ -57,3 +57,26 @@ describe('newIdempotencyKey', () => {
     expect(newIdempotencyKey()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('audit and colour helpers', () => {
+  it('renders before/after objects on one line, naming operators and statuses', async () => {
+    const { auditActionLabel, auditStateText } = await import('./labels');
+    const names = (id: string) => (id === 'op1' ? 'Anna' : null);
+    expect(auditStateText({ status: 'OPEN_UNCLAIMED', assigneeId: null }, names)).toBe('status: Unclaimed, assignee: —');
+    expect(auditStateText({ status: 'OPEN_ASSIGNED', assigneeId: 'op1' }, names)).toBe('status: Assigned, assignee: Anna');
+    expect(auditStateText({ assigneeId: 'op9', tag: { name: 'vip' } }, names)).toBe('assignee: op9, tag: {"name":"vip"}');
+    expect(auditStateText(null)).toBe('');
+    expect(auditActionLabel('conversation.claimed')).toBe('Claimed');
+    expect(auditActionLabel('something.new')).toBe('something.new');
+  });
+
+  it('picks black or white text for a tag colour', async () => {
+    const { readableTextColor, isHexColor } = await import('./colors');
+    expect(readableTextColor('#ffeb3b')).toBe('#000000');
+    expect(readableTextColor('#1a237e')).toBe('#ffffff');
+    expect(readableTextColor('#b71c1c')).toBe('#ffffff');
+    expect(readableTextColor('red')).toBe('#000000');
+    expect(isHexColor('#A1b2C3')).toBe(true);
+    expect(isHexColor('#abc')).toBe(false);
+  });
+});

@@ -20,6 +20,7 @@ export const en = {
   'status.AWAITING_CUSTOMER': 'Awaiting customer',
   'status.CLOSED': 'Closed',
   'status.BLOCKED': 'Blocked',
+  'list.label': 'Conversations',
   'list.empty': 'No conversations',
   'list.loadMore': 'Load more',
   'list.loadFailed': 'Could not load conversations: {reason}',
@@ -100,6 +101,7 @@ export const en = {
   'tags.remove': 'Remove tag {name}',
   'tags.choose': 'Choose a tag',
   'tags.none': 'No tags defined yet',
+  'tags.noMatch': 'No other matching tags',
   'tags.failed': 'Could not change tags: {reason}',
 
   'notes.title': 'Internal notes',

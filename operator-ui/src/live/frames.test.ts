@@ -36,3 +36,29 @@ describe('parseServerFrame', () => {
     expect(parseServerFrame(new ArrayBuffer(2))).toBeNull();
   });
 });
+
+describe('parseServerFrame: lifecycle and tool events', () => {
+  const frame = (type: string, payload: unknown) => JSON.stringify({ type, conversationId: 'c1', payload });
+
+  it('accepts lifecycle events carrying the state after the change', () => {
+    for (const type of ['conversation.claimed', 'conversation.assigned', 'conversation.unassigned', 'conversation.closed',
+      'conversation.reopened', 'conversation.blocked', 'conversation.unblocked', 'conversation.status_changed']) {
+      const parsed = parseServerFrame(frame(type, { state: { status: 'OPEN_ASSIGNED', assigneeId: 'a', codename: 'X' }, actor: null }));
+      expect(parsed?.type).toBe(type);
+    }
+    expect(parseServerFrame(frame('conversation.claimed', {}))).toBeNull();
+    expect(parseServerFrame(frame('conversation.closed', { state: { assigneeId: null } }))).toBeNull();
+  });
+
+  it('accepts tag, note, system message and deletion events, and drops malformed ones', () => {
+    expect(parseServerFrame(frame('conversation.tagged', { tag: { id: 't', name: 'vip', color: '#ff0000' } }))?.type).toBe('conversation.tagged');
+    expect(parseServerFrame(frame('conversation.untagged', { tag: {} }))).toBeNull();
+    expect(parseServerFrame(frame('note.added', { note: { id: 'n', text: 'x' } }))?.type).toBe('note.added');
+    expect(parseServerFrame(frame('note.added', {}))).toBeNull();
+    expect(parseServerFrame(frame('system_message.posted', { key: 'welcome_message', message: null }))?.type).toBe('system_message.posted');
+    expect(parseServerFrame(frame('system_message.posted', { key: 'welcome_message', message: { id: 'm' } }))?.type).toBe('system_message.posted');
+    expect(parseServerFrame(frame('system_message.posted', { key: 'welcome_message', message: { text: 'no id' } }))).toBeNull();
+    expect(parseServerFrame(frame('system_message.posted', { message: null }))).toBeNull();
+    expect(parseServerFrame(frame('conversation.deleted', { reason: 'bulk' }))?.type).toBe('conversation.deleted');
+  });
+});

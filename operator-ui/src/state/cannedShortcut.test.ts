@@ -4,6 +4,7 @@ import {
   expandOnSpace,
   expandShortcut,
   filterCannedResponses,
+  insertSeparated,
   replaceRange,
   shortcutTokenAt,
   suggestShortcuts,
@@ -81,5 +82,14 @@ describe('suggestions', () => {
     expect(filterCannedResponses('/hi', responses).map((r) => r.id)).toEqual(['hello']);
     expect(filterCannedResponses('refunded', responses).map((r) => r.id)).toEqual(['refund']);
     expect(filterCannedResponses('', responses)[0].id).toBe('refund-late');
+  });
+});
+
+describe('insertSeparated (picker)', () => {
+  it('inserts at the caret, separated from a preceding word, replacing a selection', () => {
+    expect(insertSeparated('Hello', 5, 5, 'X')).toEqual({ text: 'Hello X', caret: 7 });
+    expect(insertSeparated('Hello ', 6, 6, 'X')).toEqual({ text: 'Hello X', caret: 7 });
+    expect(insertSeparated('', 0, 0, 'X')).toEqual({ text: 'X', caret: 1 });
+    expect(insertSeparated('a bcd e', 2, 5, 'X')).toEqual({ text: 'a X e', caret: 3 });
   });
 });

@@ -94,3 +94,12 @@ export function expandOnSpace(text: string, caret: number, responses: readonly C
   const withoutSpace = text.slice(0, caret - 1) + text.slice(caret);
   return expandShortcut(withoutSpace, caret - 1, responses);
 }
+
+/**
+ * Inserts `insert` in place of the selection `[start, end)` (the canned-response picker), with a space before it
+ * when it would otherwise stick to the preceding word; the caret lands after it.
+ */
+export function insertSeparated(text: string, start: number, end: number, insert: string): TextEdit {
+  const needsSpace = start > 0 && !/\s/.test(text[start - 1]);
+  return replaceRange(text, start, end, needsSpace ? ` ${insert}` : insert);
+}

@@ -27,7 +27,7 @@ export function ConversationList(props: Props) {
         </Alert>
       )}
       <ScrollArea style={{ flex: 1 }} type="auto">
-        <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="conversation-list" aria-label="Conversations">
+        <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="conversation-list" aria-label={t('list.label')}>
           {items.map((conversation) => (
             <ConversationRow
               key={conversation.id}

@@ -89,12 +89,17 @@ export function NotesPanel({ notes, error, onAdd }: {
   );
 }
 
+function shortDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+}
+
 function NoteItem({ note }: { note: Note }) {
   return (
     <Paper component="li" p="xs" radius="sm" withBorder data-testid="note-item" data-note-id={note.id}>
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size="xs" fw={600} truncate="end">{note.operatorName}</Text>
-        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>{new Date(note.createdAt).toLocaleString()}</Text>
+        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} title={new Date(note.createdAt).toLocaleString()}>{shortDateTime(note.createdAt)}</Text>
       </Group>
       <Text size="sm" dir="auto" data-testid="note-text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {note.text}

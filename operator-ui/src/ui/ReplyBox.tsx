@@ -8,6 +8,7 @@ import {
   type TextEdit,
   expandOnSpace,
   expandShortcut,
+  insertSeparated,
   replaceRange,
   shortcutTokenAt,
   suggestShortcuts,
@@ -82,7 +83,7 @@ export function ReplyBox({ onSend, disabledReason = null }: {
     const el = input.current;
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? start;
-    apply(replaceRange(text, start, end, response.text), response);
+    apply(insertSeparated(text, start, end, response.text), response);
   }
 
   async function submit() {

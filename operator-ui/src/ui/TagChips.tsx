@@ -88,7 +88,9 @@ function AddTag({ attached, disabled, onAdd }: { attached: Tag[]; disabled: bool
                 </Group>
               </UnstyledButton>
             ))}
-            {available.length === 0 && <Text size="xs" c="dimmed" p={4}>{t('tags.none')}</Text>}
+            {available.length === 0 && (
+              <Text size="xs" c="dimmed" p={4}>{tags.length === 0 ? t('tags.none') : t('tags.noMatch')}</Text>
+            )}
           </ScrollArea.Autosize>
         </Stack>
       </Popover.Dropdown>

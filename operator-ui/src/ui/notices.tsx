@@ -14,14 +14,17 @@ export type Notify = (message: string, options?: { color?: string; title?: strin
 
 const NoticeContext = createContext<Notify>(() => {});
 
-/** Shows a short-lived notification (e.g. the 409 problem detail "Anna already claimed it"). */
+/**
+ * Shows a short-lived notification at the bottom start, over the list rather than the buttons (e.g. the 409
+ * problem detail "Anna already claimed it").
+ */
 export function useNotify(): Notify {
   return useContext(NoticeContext);
 }
 
 /**
- * Holds the notifications shown at the bottom end of the screen; each disappears after `timeoutMs` or when
- * dismissed. Repeated identical texts are shown once.
+ * Holds the notifications shown at the bottom start of the screen (away from the action buttons and the reply
+ * box); each disappears after `timeoutMs` or when dismissed. Repeated identical texts are shown once.
  */
 export function NoticeProvider({ children, timeoutMs = 6_000 }: { children: ReactNode; timeoutMs?: number }) {
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -51,7 +54,7 @@ export function NoticeProvider({ children, timeoutMs = 6_000 }: { children: Reac
     <NoticeContext.Provider value={value}>
       {children}
       <Portal>
-        <Stack gap="xs" pos="fixed" bottom={16} style={{ insetInlineEnd: 16, zIndex: 1000, width: 360, maxWidth: 'calc(100vw - 32px)' }}
+        <Stack gap="xs" pos="fixed" bottom={16} style={{ insetInlineStart: 16, zIndex: 1000, width: 360, maxWidth: 'calc(100vw - 32px)' }}
           role="status" aria-live="polite">
           {notices.map((notice) => (
             <Notification key={notice.id} color={notice.color} title={notice.title} withBorder

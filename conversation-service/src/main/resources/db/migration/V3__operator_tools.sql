@@ -83,12 +83,22 @@ create index conversation_codename_trgm_idx on conversation using gin (codename 
 alter table message add column search_vector tsvector
     generated always as (to_tsvector('simple'::regconfig, text)) stored;
 create index message_search_idx on message using gin (search_vector);
--- Newest matches first: for a frequent word the planner walks this index backwards and stops after 20 rows instead
--- of sorting every match.
+-- Newest matches first: the search first looks among the newest messages (walking this index backwards), and only
+-- when they hold fewer than 20 matches asks the GIN index for all matches (see SearchRepository).
 create index message_created_idx on message (created_at, id);
 
 -- List filter assignee=none together with the status filter.
 create index conversation_unassigned_updated_idx on conversation (updated_at desc, id desc) where assignee_id is null;
+
+-- List filter unread=true: conversations whose customer wrote after the last read. last_inbound_at is kept by the
+-- intake (the time of the latest non-BLOCKED customer message, the same instant as that message's created_at), so
+-- this small partial index answers the filter without probing the messages. Rows from before V2 get it here.
+update conversation c set last_inbound_at = (select max(m.created_at) from message m
+                                             where m.conversation_id = c.id and m.direction = 'INBOUND'
+                                               and m.status <> 'BLOCKED')
+where c.last_inbound_at is null;
+create index conversation_unread_updated_idx on conversation (updated_at desc, id desc)
+    where last_inbound_at > coalesce(last_read_at, '-infinity'::timestamptz);
 
 -- Admin audit log filters.
 create index audit_entry_action_idx on audit_entry (action, occurred_at desc, id desc);

@@ -25,8 +25,8 @@ public class CannedResponseRepository implements PanacheRepositoryBase<CannedRes
     public Uni<List<CannedResponse>> visibleTo(UUID operatorId, String pattern, String category) {
         StringBuilder hql = new StringBuilder("from CannedResponse r where (r.shared = true or r.ownerId = :me)");
         if (pattern != null) {
-            hql.append(" and (lower(r.title) like :pattern or lower(r.text) like :pattern"
-                    + " or r.shortcut like :pattern)");
+            hql.append(" and (lower(r.title) like :pattern escape '!' or lower(r.text) like :pattern escape '!'"
+                    + " or r.shortcut like :pattern escape '!')");
         }
         if (category != null) {
             hql.append(" and lower(r.category) = lower(:category)");

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param assigneeId only conversations held by this operator, or null
  * @param unassigned only conversations nobody holds (assignee_id is null); excludes {@code assigneeId}
  * @param tagId      only conversations carrying this tag, or null
- * @param unreadOnly only conversations with customer messages after the last read
+ * @param unreadOnly only conversations whose customer wrote after the last read ({@code last_inbound_at >
+ *                   last_read_at}; BLOCKED input does not count)
  * @param text       only conversations whose customer's display name, username or nickname, or whose codename,
  *                   contains this text ignoring case; null for all
  */

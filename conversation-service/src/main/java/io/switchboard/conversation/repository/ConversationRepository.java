@@ -37,36 +37,46 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
      * One page of conversations that pass {@code filter}, most recently active first: ordered by (updated_at, id)
      * descending, starting after the position {@code (afterUpdatedAt, afterId)} when given.
      *
+     * <p>Plans (100k conversations): every filter but {@code text} walks an index in (updated_at, id) order and stops
+     * after {@code limit} rows (unread: the partial index {@code conversation_unread_updated_idx}; tag: from
+     * {@code conversation_tag} when the tag is rare). With {@code text}, the codename matches and the customer
+     * matches are two separately limited branches (each either walks updated_at or starts from the trigram index,
+     * whichever the planner finds cheaper), merged by id.
+     *
      * @param limit at most this many rows
      */
     public Uni<List<Conversation>> page(ConversationFilter filter, Instant afterUpdatedAt, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select c.* from conversation c where c.status in (:statuses)");
+        StringBuilder where = new StringBuilder("c.status in (:statuses)");
         if (filter.assigneeId() != null) {
-            sql.append(" and c.assignee_id = :assigneeId");
+            where.append(" and c.assignee_id = :assigneeId");
         }
         if (filter.unassigned()) {
-            sql.append(" and c.assignee_id is null");
+            where.append(" and c.assignee_id is null");
         }
         if (filter.tagId() != null) {
-            sql.append(" and exists (select 1 from conversation_tag ct where ct.conversation_id = c.id and ct.tag_id = :tagId)");
+            where.append(" and exists (select 1 from conversation_tag ct where ct.conversation_id = c.id and ct.tag_id = :tagId)");
         }
         if (filter.unreadOnly()) {
-            // literals, so that the partial index message_unread_idx (direction = 'INBOUND') serves the probe
-            sql.append(" and exists (select 1 from message m where m.conversation_id = c.id and m.direction = 'INBOUND'"
-                    + " and m.status <> 'BLOCKED' and (c.last_read_at is null or m.created_at > c.last_read_at))");
-        }
-        if (filter.text() != null) {
-            sql.append(" and (c.codename ilike :pattern or c.customer_id in (select u.id from customer u"
-                    + " where u.display_name ilike :pattern or u.username ilike :pattern"
-                    + " or u.nickname ilike :pattern))");
+            // the predicate of the partial index conversation_unread_updated_idx, literally
+            where.append(" and c.last_inbound_at > coalesce(c.last_read_at, cast('-infinity' as timestamptz))");
         }
         if (afterUpdatedAt != null) {
-            sql.append(" and (c.updated_at, c.id) < (:afterUpdatedAt, :afterId)");
+            where.append(" and (c.updated_at, c.id) < (:afterUpdatedAt, :afterId)");
         }
-        sql.append(" order by c.updated_at desc, c.id desc limit :limit");
+        String order = " order by c.updated_at desc, c.id desc limit :limit";
+        String sql;
+        if (filter.text() == null) {
+            sql = "select c.* from conversation c where " + where + order;
+        } else {
+            sql = "select c.* from conversation c where c.id in ("
+                    + "(select c.id from conversation c where " + where + " and c.codename ilike :pattern escape '!'" + order + ")"
+                    + " union (select c.id from conversation c join customer u on u.id = c.customer_id where " + where
+                    + " and (u.display_name ilike :pattern escape '!' or u.username ilike :pattern escape '!'"
+                    + " or u.nickname ilike :pattern escape '!')" + order + "))" + order;
+        }
         List<String> states = filter.statuses().stream().map(Enum::name).toList();
         return getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), Conversation.class)
+            var query = session.createNativeQuery(sql, Conversation.class)
                     .setParameter("statuses", states)
                     .setParameter("limit", limit);
             if (filter.assigneeId() != null) {

@@ -1,10 +1,13 @@
 package io.switchboard.conversation.repository;
 
 /**
- * SQL LIKE patterns built from user input, with the wildcards escaped by {@code \}, Postgres's default escape character
- * (so the statements need no ESCAPE clause).
+ * SQL LIKE patterns built from user input, with the wildcards escaped by {@value #ESCAPE}: statements say
+ * {@code like :pattern escape '!'} (a character that needs no quoting in SQL, HQL or Java).
  */
 public final class LikePattern {
+
+    /** The escape character of every pattern built here. */
+    public static final char ESCAPE = '!';
 
     private LikePattern() {
     }
@@ -14,13 +17,13 @@ public final class LikePattern {
         return "%" + escape(text) + "%";
     }
 
-    /** {@code text} with {@code \}, {@code %} and {@code _} escaped by {@code \}. */
+    /** {@code text} with {@code !}, {@code %} and {@code _} escaped by {@code !}. */
     public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' || c == '%' || c == '_') {
-                escaped.append('\\');
+            if (c == ESCAPE || c == '%' || c == '_') {
+                escaped.append(ESCAPE);
             }
             escaped.append(c);
         }

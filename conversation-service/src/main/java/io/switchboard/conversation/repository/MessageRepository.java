@@ -36,12 +36,13 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
      * (customer input while blocked is kept, but never shown to operators).
      */
     public Uni<List<Message>> page(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit) {
-        String keyset = afterCreatedAt == null ? "" : " and (m.created_at, m.id) > (:afterCreatedAt, :afterId)";
+        String keyset = afterCreatedAt == null ? "" : " and (m.createdAt, m.id) > (:afterCreatedAt, :afterId)";
         return getSession().chain(session -> {
-            var query = session.createNativeQuery("select m.* from message m where m.conversation_id = :conversationId"
-                            + " and m.status <> 'BLOCKED'" + keyset + " order by m.created_at, m.id limit :limit", Message.class)
+            var query = session.createSelectionQuery("from Message m where m.conversationId = :conversationId"
+                            + " and m.status <> :blocked" + keyset + " order by m.createdAt, m.id", Message.class)
                     .setParameter("conversationId", conversationId)
-                    .setParameter("limit", limit);
+                    .setParameter("blocked", MessageStatus.BLOCKED)
+                    .setMaxResults(limit);
             if (afterCreatedAt != null) {
                 query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
             }

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.Message;
+import io.switchboard.conversation.domain.MessageStatus;
 import io.switchboard.conversation.domain.Note;
 import io.switchboard.conversation.domain.Tag;
 import io.smallrye.mutiny.Uni;
@@ -122,12 +123,13 @@ public class RecordsRepository implements PanacheRepositoryBase<Conversation, UU
      * message except BLOCKED ones (customer input while blocked, which never reaches operators).
      */
     public Uni<List<Message>> transcriptMessages(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit) {
-        String keyset = afterCreatedAt == null ? "" : " and (m.created_at, m.id) > (:afterCreatedAt, :afterId)";
+        String keyset = afterCreatedAt == null ? "" : " and (m.createdAt, m.id) > (:afterCreatedAt, :afterId)";
         return getSession().chain(session -> {
-            var query = session.createNativeQuery("select m.* from message m where m.conversation_id = :conversationId"
-                            + " and m.status <> 'BLOCKED'" + keyset + " order by m.created_at, m.id limit :limit", Message.class)
+            var query = session.createSelectionQuery("from Message m where m.conversationId = :conversationId"
+                            + " and m.status <> :blocked" + keyset + " order by m.createdAt, m.id", Message.class)
                     .setParameter("conversationId", conversationId)
-                    .setParameter("limit", limit);
+                    .setParameter("blocked", MessageStatus.BLOCKED)
+                    .setMaxResults(limit);
             if (afterCreatedAt != null) {
                 query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
             }
@@ -137,12 +139,12 @@ public class RecordsRepository implements PanacheRepositoryBase<Conversation, UU
 
     /** One page of a conversation's private notes, oldest first ((created_at, id) after the given position). */
     public Uni<List<Note>> transcriptNotes(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit) {
-        String keyset = afterCreatedAt == null ? "" : " and (n.created_at, n.id) > (:afterCreatedAt, :afterId)";
+        String keyset = afterCreatedAt == null ? "" : " and (n.createdAt, n.id) > (:afterCreatedAt, :afterId)";
         return getSession().chain(session -> {
-            var query = session.createNativeQuery("select n.* from note n where n.conversation_id = :conversationId"
-                            + keyset + " order by n.created_at, n.id limit :limit", Note.class)
+            var query = session.createSelectionQuery("from Note n where n.conversationId = :conversationId" + keyset
+                            + " order by n.createdAt, n.id", Note.class)
                     .setParameter("conversationId", conversationId)
-                    .setParameter("limit", limit);
+                    .setMaxResults(limit);
             if (afterCreatedAt != null) {
                 query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
             }

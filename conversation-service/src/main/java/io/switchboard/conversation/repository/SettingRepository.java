@@ -22,11 +22,14 @@ public class SettingRepository {
                 .map(rows -> rows.isEmpty() ? null : rows.get(0)));
     }
 
-    /** Stores {@code json} (a JSON object text) under {@code key}, by admin {@code updatedBy}. */
+    /**
+     * Stores {@code json} (a JSON object text) under {@code key}, by admin {@code updatedBy}. (Bound as text and cast
+     * in SQL: the reactive driver would store a String bound straight to a jsonb parameter as a JSON string.)
+     */
     public Uni<Void> write(String key, String json, UUID updatedBy, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into setting (key, value, updated_at, updated_by)
-                        values (:key, cast(:value as jsonb), :now, :by)
+                        values (:key, cast(cast(:value as text) as jsonb), :now, :by)
                         on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at,
                                                         updated_by = excluded.updated_by""")
                 .setParameter("key", key)

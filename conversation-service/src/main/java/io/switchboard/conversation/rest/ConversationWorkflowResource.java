@@ -1,5 +1,7 @@
 package io.switchboard.conversation.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.service.ConversationQueries;
@@ -36,13 +38,15 @@ public class ConversationWorkflowResource {
     private final ConversationQueries queries;
     private final OutboxRelay relay;
     private final JsonWebToken jwt;
+    private final ObjectMapper json;
 
     public ConversationWorkflowResource(ConversationWorkflow workflow, ConversationQueries queries, OutboxRelay relay,
-                                        JsonWebToken jwt) {
+                                        JsonWebToken jwt, ObjectMapper json) {
         this.workflow = workflow;
         this.queries = queries;
         this.relay = relay;
         this.jwt = jwt;
+        this.json = json;
     }
 
     /** Claims an unclaimed conversation for the caller (200 also when the caller already holds it; 409 otherwise). */
@@ -71,14 +75,16 @@ public class ConversationWorkflowResource {
     }
 
     /**
-     * Closes an open conversation; optional body {@code {"closingMessage": "…"}} (≤ 4096 characters, else 422) is
-     * stored and sent to the customer before the close event; without it the {@code closing_message} template is used.
+     * Closes an open conversation; the optional JSON body {@code {"closingMessage": "…"}} (≤ 4096 characters, else
+     * 422; any content type or none when there is no body) is stored and sent to the customer before the close event;
+     * without it the {@code closing_message} template is used. A body that is not such a JSON object is 400.
      */
     @POST
     @Path("{id}/close")
-    public Uni<ConversationView> close(@PathParam("id") UUID id, CloseRequest body) {
-        String closingMessage = body == null || body.closingMessage() == null || body.closingMessage().isBlank()
-                ? null : body.closingMessage();
+    public Uni<ConversationView> close(@PathParam("id") UUID id, String body) {
+        CloseRequest request = closeRequest(body);
+        String closingMessage = request == null || request.closingMessage() == null || request.closingMessage().isBlank()
+                ? null : request.closingMessage();
         if (closingMessage != null && closingMessage.length() > MAX_CLOSING_MESSAGE_LENGTH) {
             throw ProblemException.unprocessable("closingMessage is longer than " + MAX_CLOSING_MESSAGE_LENGTH + " characters");
         }
@@ -112,6 +118,18 @@ public class ConversationWorkflowResource {
         return action.apply(actor)
                 .invoke(relay::trigger)
                 .chain(() -> queries.get(id));
+    }
+
+    /** The close body: null when absent or empty; 400 when it is not a JSON object of the expected shape. */
+    private CloseRequest closeRequest(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(body, CloseRequest.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("The request body is not valid JSON of the expected shape.");
+        }
     }
 
     private static UUID operatorId(AssignRequest body) {

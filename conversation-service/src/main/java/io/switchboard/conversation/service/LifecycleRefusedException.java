@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * The conversation state machine refused an action (REST: 403 for {@link RefusalKind#NOT_ALLOWED}, 409 for
- * {@link RefusalKind#CONFLICT}); the message is the reason, e.g. "the conversation is closed".
+ * {@link RefusalKind#CONFLICT}); the message is the reason, e.g. "the conversation is CLOSED".
  */
 public class LifecycleRefusedException extends RuntimeException {
 

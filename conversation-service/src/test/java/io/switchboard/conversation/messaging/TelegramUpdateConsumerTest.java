@@ -103,7 +103,7 @@ class TelegramUpdateConsumerTest {
             List<Map<String, Object>> stored = TestDatabase.query("""
                     select m.text, m.direction, m.status, m.telegram_message_id, m.conversation_id
                     from message m join conversation c on c.id = m.conversation_id join customer u on u.id = c.customer_id
-                    where u.telegram_user_id = ? order by m.created_at, m.id""", chat.getKey());
+                    where u.telegram_user_id = ? and m.system_key is null order by m.created_at, m.id""", chat.getKey());
             assertEquals(chat.getValue().size(), stored.size(), "messages of chat " + chat.getKey());
             for (int i = 0; i < stored.size(); i++) {
                 JsonNode expected = chat.getValue().get(i);
@@ -160,7 +160,7 @@ class TelegramUpdateConsumerTest {
         assertEquals(1, countMessages(userId, "only once please"));
         assertEquals(2, TestDatabase.scalar("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id
-                join customer u on u.id = c.customer_id where u.telegram_user_id = ?""", userId));
+                join customer u on u.id = c.customer_id where u.telegram_user_id = ? and m.system_key is null""", userId));
     }
 
     @Test
@@ -213,18 +213,21 @@ class TelegramUpdateConsumerTest {
         assertEquals(1, TestDatabase.scalar("select count(*) from customer where telegram_user_id = ?", userId));
         assertEquals(4, TestDatabase.scalar("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id
-                join customer u on u.id = c.customer_id where u.telegram_user_id = ?""", userId));
+                join customer u on u.id = c.customer_id where u.telegram_user_id = ? and m.system_key is null""", userId));
     }
 
     @Test
-    void aClosedConversationIsFollowedByANewOneWithItsOwnCodename() {
+    void aCustomerWritingToTheirClosedConversationReopensItInsteadOfOpeningASecondOne() {
         long userId = TestUpdates.nextId();
         accept(TestUpdates.privateText(TestUpdates.nextId(), userId, "Return", "first visit"));
         TestDatabase.update("update conversation set status = 'CLOSED' where customer_id = (select id from customer where telegram_user_id = ?)", userId);
         accept(TestUpdates.privateText(TestUpdates.nextId(), userId, "Return", "second visit"));
         List<Map<String, Object>> conversations = TestDatabase.query(
                 "select status from conversation c join customer u on u.id = c.customer_id where u.telegram_user_id = ? order by c.created_at", userId);
-        assertEquals(List.of("CLOSED", "OPEN_UNCLAIMED"), conversations.stream().map(r -> r.get("status")).toList());
+        assertEquals(List.of("OPEN_UNCLAIMED"), conversations.stream().map(r -> r.get("status")).toList());
+        assertEquals(2, TestDatabase.scalar("""
+                select count(*) from message m join conversation c on c.id = m.conversation_id
+                join customer u on u.id = c.customer_id where u.telegram_user_id = ? and m.system_key is null""", userId));
     }
 
     @Test
@@ -300,7 +303,8 @@ class TelegramUpdateConsumerTest {
 
             assertEquals(List.of("before the pill", "after the pill"), TestDatabase.query("""
                     select m.text from message m join conversation c on c.id = m.conversation_id
-                    join customer u on u.id = c.customer_id where u.telegram_user_id = ? order by m.created_at, m.id""",
+                    join customer u on u.id = c.customer_id where u.telegram_user_id = ? and m.system_key is null
+                    order by m.created_at, m.id""",
                     userId).stream().map(row -> (String) row.get("text")).toList());
             assertEquals(0, TestDatabase.scalar("select count(*) from processed_update where update_id = ?", poison),
                     "nothing half-written for the refused update");

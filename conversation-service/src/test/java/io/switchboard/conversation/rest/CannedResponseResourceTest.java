@@ -125,8 +125,11 @@ class CannedResponseResourceTest {
 
         assertEquals(List.of(b), listIds(OLGA_TOKEN, "category=" + category + "&q=" + word.toUpperCase()), "text, ignoring case");
         assertEquals(List.of(c), listIds(OLGA_TOKEN, "q=/sc" + word.substring(0, 4)), "shortcut with a leading slash");
-        assertEquals(List.of(a), listIds(OLGA_TOKEN, "category=" + category + "&q=A%20TIT"), "title");
-        assertEquals(List.of(), listIds(OLGA_TOKEN, "category=" + category + "&q=%25"), "a % is a literal, not a wildcard");
+        assertEquals(List.of(a), listIds(OLGA_TOKEN, "category=" + category + "&q=A TIT"), "title");
+        assertEquals(List.of(), listIds(OLGA_TOKEN, "category=" + category + "&q=%"), "a % is a literal, not a wildcard");
+        String d = create(OLGA_TOKEN, body("Discount", "We give 100% back", category, null, false)).path("id");
+        assertEquals(List.of(d), listIds(OLGA_TOKEN, "category=" + category + "&q=0%"));
+        assertEquals(List.of(), listIds(OLGA_TOKEN, "category=" + category + "&q=_"), "an _ is a literal too");
         given().auth().oauth2(OLGA_TOKEN).when().post("/api/canned-responses/" + UUID.randomUUID() + "/use")
                 .then().statusCode(404).contentType(PROBLEM);
     }
@@ -248,7 +251,7 @@ class CannedResponseResourceTest {
                 .when().put("/api/canned-responses/" + id).then().statusCode(200).extract().jsonPath();
         assertFalse(updated.getBoolean("shared"));
         assertEquals(otherAdmin.toString(), updated.getString("ownerId"));
-        assertFalse(listIds(OLGA_TOKEN, "q=Shared%20once").contains(id));
+        assertFalse(listIds(OLGA_TOKEN, "q=Shared once").contains(id));
         assertNull(TestDatabase.query("select conversation_id from audit_entry where action = 'canned_response.updated' and after_state ->> 'id' = ?", id)
                 .get(0).get("conversation_id"));
     }
@@ -262,8 +265,14 @@ class CannedResponseResourceTest {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/api/canned-responses");
     }
 
+    /** Ids listed for {@code token} with the query parameters {@code query} ("name=value&name=value", not encoded). */
     private static List<String> listIds(String token, String query) {
-        return given().auth().oauth2(token).when().get("/api/canned-responses?" + query)
+        var request = given().auth().oauth2(token);
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            request.queryParam(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return request.when().get("/api/canned-responses")
                 .then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath().getList("id");
     }
 

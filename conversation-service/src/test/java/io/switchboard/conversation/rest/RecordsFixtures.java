@@ -90,15 +90,18 @@ final class RecordsFixtures {
                 conversationId, tagId);
     }
 
-    /** Everything else that hangs off a conversation: a note, a tag link, a timer, a system-message emission, an audit row. */
+    /** Everything else that hangs off a conversation: a note, a tag link, a timer (due in 30 days, so it never fires during
+     * a test), a system-message emission, an audit row with states. */
     static void extras(UUID conversationId, UUID operatorId) {
         note(conversationId, operatorId, "Olga", "internal remark", Instant.parse("2024-01-01T00:00:00Z"));
         attach(conversationId, tag("Extra", "#123456"));
         TestDatabase.update("""
-                insert into conversation_timer (conversation_id, kind, due_at) values (?, 'AUTO_CLOSE', now())""",
+                insert into conversation_timer (conversation_id, kind, due_at) values (?, 'AUTO_CLOSE', now() + interval '30 days')
+                on conflict do nothing""",
                 conversationId);
         TestDatabase.update("""
-                insert into system_message_emission (conversation_id, key, emitted_at) values (?, 'welcome_message', now())""",
+                insert into system_message_emission (conversation_id, key, emitted_at) values (?, 'welcome_message', now())
+                on conflict do nothing""",
                 conversationId);
         audit(conversationId, operatorId, "conversation.claimed", "{\"status\":\"OPEN_UNCLAIMED\",\"assigneeId\":null}",
                 "{\"status\":\"OPEN_ASSIGNED\",\"assigneeId\":\"" + operatorId + "\"}");

@@ -69,7 +69,10 @@ final class ToolsFixtures {
         return id;
     }
 
-    /** A message of the conversation, made its latest one. */
+    /**
+     * A message of the conversation, made its latest one (unless BLOCKED); a customer's one also moves
+     * {@code last_inbound_at}, as the intake does.
+     */
     static UUID message(UUID conversationId, String direction, String status, String text, Instant createdAt) {
         UUID id = UUID.randomUUID();
         TestDatabase.update("""
@@ -80,6 +83,11 @@ final class ToolsFixtures {
         if (!"BLOCKED".equals(status)) {
             TestDatabase.update("update conversation set last_message_id = ?, last_message_at = ? where id = ?",
                     id, Timestamp.from(createdAt), conversationId);
+        }
+        if ("INBOUND".equals(direction) && !"BLOCKED".equals(status)) {
+            // as the intake keeps it: the latest customer message that operators see
+            TestDatabase.update("update conversation set last_inbound_at = greatest(last_inbound_at, ?) where id = ?",
+                    Timestamp.from(createdAt), conversationId);
         }
         return id;
     }

@@ -71,7 +71,8 @@ public class OperatorRepository implements PanacheRepositoryBase<Operator, UUID>
      */
     public Uni<Void> lockAdministration() {
         return getSession().chain(session -> session
-                        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) locked", Long.class)
+                        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) locked",
+                                Long.class)
                         .setParameter("key", ADMINISTRATION_LOCK_KEY)
                         .getSingleResult())
                 .replaceWithVoid();

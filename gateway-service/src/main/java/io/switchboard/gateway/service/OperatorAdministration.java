@@ -167,7 +167,8 @@ public class OperatorAdministration {
                     operator.active = true;
                     operator.createdAt = now;
                     return operators.persistAndFlush(operator)
-                            .chain(() -> record(actor, operator.id, OperatorAudit.CREATED, null, state(operator), now))
+                            .chain(() -> writeAudit(actor, operator.id, OperatorAudit.CREATED, null, state(operator),
+                                    now))
                             .replaceWith(operator);
                 }))
                 .onFailure(OperatorAdministration::isUniqueViolation)
@@ -268,11 +269,11 @@ public class OperatorAdministration {
                 .chain(() -> revoke
                         ? refreshTokens.revokeAllOf(target.id, now).replaceWithVoid()
                         : Uni.createFrom().voidItem())
-                .chain(() -> record(actor, target.id, action, before, after, now))
+                .chain(() -> writeAudit(actor, target.id, action, before, after, now))
                 .replaceWith(target);
     }
 
-    private Uni<Void> record(Operator actor, UUID operatorId, String action, Map<String, Object> before,
+    private Uni<Void> writeAudit(Operator actor, UUID operatorId, String action, Map<String, Object> before,
                              Map<String, Object> after, Instant now) {
         OperatorAudit entry = new OperatorAudit();
         entry.operatorId = operatorId;

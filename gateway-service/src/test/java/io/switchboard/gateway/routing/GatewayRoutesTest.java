@@ -154,7 +154,9 @@ class GatewayRoutesTest {
                 .body("body", equalTo("{\"name\":\"vip\",\"color\":\"#ff0000\"}"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"firstReminderSeconds\":60}")
                 .put("/api/admin/timers")
-                .then().statusCode(200).body("method", equalTo("PUT")).body("upstream", equalTo("conversation-service"));
+                .then().statusCode(200)
+                .body("method", equalTo("PUT"))
+                .body("upstream", equalTo("conversation-service"));
         given().auth().oauth2(token).delete("/api/canned-responses/7c1e")
                 .then().statusCode(200).body("method", equalTo("DELETE"));
     }
