@@ -11,9 +11,9 @@ const alice: OperatorAccount = { id: 'a', username: 'alice', displayName: 'Alice
 
 describe('operator forms', () => {
   it('create: trims username and display name, keeps the password as typed', () => {
-    const result = validateCreateOperator({ username: ' bob ', password: ' secret12 ', displayName: ' Bob B ', role: 'OPERATOR' });
+    const result = validateCreateOperator({ username: ' bob ', password: ' secret1234 ', displayName: ' Bob B ', role: 'OPERATOR' });
     expect(result.errors).toEqual({});
-    expect(result.request).toEqual({ username: 'bob', password: ' secret12 ', displayName: 'Bob B', role: 'OPERATOR' });
+    expect(result.request).toEqual({ username: 'bob', password: ' secret1234 ', displayName: 'Bob B', role: 'OPERATOR' });
   });
 
   it('create: reports every invalid field', () => {
@@ -21,16 +21,16 @@ describe('operator forms', () => {
     expect(result.request).toBeNull();
     expect(result.errors).toEqual({
       username: { key: 'operators.error.usernameRequired' },
-      password: { key: 'operators.error.passwordShort', params: { min: 8 } },
+      password: { key: 'operators.error.passwordShort', params: { min: 10 } },
       displayName: { key: 'operators.error.displayNameRequired' },
     });
     expect(validateCreateOperator({ ...EMPTY_CREATE_FORM, username: 'bo b' }).errors.username?.key).toBe('operators.error.usernameFormat');
   });
 
-  it('passwords: 8 characters minimum, 72 UTF-8 bytes maximum (bcrypt)', () => {
+  it('passwords: 10 characters minimum, 72 UTF-8 bytes maximum (bcrypt)', () => {
     const form = { username: 'bob', displayName: 'Bob', role: 'OPERATOR' as const };
-    expect(validateCreateOperator({ ...form, password: '1234567' }).errors.password?.key).toBe('operators.error.passwordShort');
-    expect(validateCreateOperator({ ...form, password: '12345678' }).request).not.toBeNull();
+    expect(validateCreateOperator({ ...form, password: '123456789' }).errors.password?.key).toBe('operators.error.passwordShort');
+    expect(validateCreateOperator({ ...form, password: '1234567890' }).request).not.toBeNull();
     expect(validateCreateOperator({ ...form, password: 'x'.repeat(72) }).request).not.toBeNull();
     expect(validateCreateOperator({ ...form, password: 'x'.repeat(73) }).errors.password?.key).toBe('operators.error.passwordLong');
     // 37 Cyrillic letters are 74 bytes

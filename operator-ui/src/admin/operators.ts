@@ -2,7 +2,7 @@ import type { CreateOperatorRequest, OperatorAccount, OperatorRole, UpdateOperat
 import type { AdminKey } from './i18n';
 
 export const ROLES: readonly OperatorRole[] = ['OPERATOR', 'ADMIN'];
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10; // as gateway-service OperatorAccountRules
 /** bcrypt uses at most 72 bytes of a password; the gateway refuses longer ones. */
 export const MAX_PASSWORD_BYTES = 72;
 export const MAX_USERNAME_LENGTH = 64;
