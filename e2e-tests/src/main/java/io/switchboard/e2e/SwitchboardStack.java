@@ -52,6 +52,7 @@ public final class SwitchboardStack implements AutoCloseable {
     private ServiceProcess notification;
     private ServiceProcess ingest;
     private Map<String, String> notificationEnv;
+    private Map<String, String> conversationEnv;
 
     private SwitchboardStack(Path root, Path work) throws IOException {
         this.root = root;
@@ -120,6 +121,7 @@ public final class SwitchboardStack implements AutoCloseable {
         Map<String, String> conv = new HashMap<>(common);
         conv.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pgHost() + ":" + pgPort() + "/" + conversationDb);
         conv.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + conversationDb);
+        conversationEnv = conv;
         conversation = track(ServiceProcess.start(root, "conversation-service", conversationPort, conv, logs));
 
         notificationEnv = new HashMap<>(common);
@@ -180,6 +182,38 @@ public final class SwitchboardStack implements AutoCloseable {
         notification = track(ServiceProcess.start(root, "notification-service", port, notificationEnv,
                 work.resolve("logs/restarted-" + processes.size())));
         notification.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+    }
+
+    /**
+     * Starts one more conversation-service replica (same database, Kafka and keys, its own port), as a Deployment
+     * with two replicas would run it: it joins the consumer group and sweeps the timers too. Stopped with the stack.
+     *
+     * @return the ready replica; call it directly at {@link ServiceProcess#baseUrl()}
+     */
+    public synchronized ServiceProcess startConversationReplica() {
+        try {
+            ServiceProcess replica = track(ServiceProcess.start(root, "conversation-service", freePort(),
+                    conversationEnv, work.resolve("logs/conversation-replica-" + processes.size())));
+            return replica.awaitReady("/q/health/ready", Duration.ofSeconds(120));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the conversation-service the gateway routes to (an outage); {@link #startConversationService()} restarts it. */
+    public synchronized void stopConversationService() {
+        if (conversation != null) {
+            processes.remove(conversation);
+            conversation.close();
+        }
+    }
+
+    /** Starts the conversation-service the gateway routes to again, on its port, and waits until it is ready. */
+    public synchronized void startConversationService() {
+        int port = conversation.port();
+        conversation = track(ServiceProcess.start(root, "conversation-service", port, conversationEnv,
+                work.resolve("logs/conversation-restarted-" + processes.size())));
+        conversation.awaitReady("/q/health/ready", Duration.ofSeconds(120));
     }
 
     /** Stops the Kafka broker (an outage); {@link #startKafka()} brings it back on the same port and data. */

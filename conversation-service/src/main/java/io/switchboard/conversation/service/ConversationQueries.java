@@ -3,7 +3,6 @@ package io.switchboard.conversation.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.switchboard.conversation.domain.Conversation;
-import io.switchboard.conversation.domain.ConversationStatus;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.mapping.ConversationMapper;
@@ -18,9 +17,9 @@ import io.switchboard.conversation.rest.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,13 +35,15 @@ public class ConversationQueries {
     private final CustomerRepository customers;
     private final MessageRepository messages;
     private final TagRepository tags;
+    private final Clock clock;
 
     public ConversationQueries(ConversationRepository conversations, CustomerRepository customers,
-                               MessageRepository messages, TagRepository tags) {
+                               MessageRepository messages, TagRepository tags, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.messages = messages;
         this.tags = tags;
+        this.clock = clock;
     }
 
     /**
@@ -109,7 +110,7 @@ public class ConversationQueries {
      */
     @WithTransaction
     public Uni<Void> markRead(UUID conversationId) {
-        return conversations.markRead(conversationId, Instant.now().truncatedTo(ChronoUnit.MICROS))
+        return conversations.markRead(conversationId, Instant.now(clock).truncatedTo(ChronoUnit.MICROS))
                 .chain(found -> found ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new UnknownConversationException(conversationId)));
     }

@@ -1,5 +1,6 @@
 package io.switchboard.conversation.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.switchboard.conversation.api.ActorSummary;
 import io.switchboard.conversation.api.ConversationAssigned;
@@ -246,7 +247,7 @@ public class ConversationWorkflow {
      *
      * @param codename the codename (not serialised into audit rows)
      */
-    public record Before(ConversationStatus status, UUID assigneeId, @com.fasterxml.jackson.annotation.JsonIgnore String codename) {
+    public record Before(ConversationStatus status, UUID assigneeId, @JsonIgnore String codename) {
         static Before of(Conversation c) {
             return new Before(c.status, c.assigneeId, c.codename);
         }

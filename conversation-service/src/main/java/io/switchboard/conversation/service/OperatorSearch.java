@@ -29,6 +29,26 @@ public class OperatorSearch {
     }
 
     /**
+     * Searches customers and messages.
+     *
+     * @param text validated, trimmed, at least 2 characters; a leading {@code @} is ignored for usernames
+     */
+    @WithSession
+    public Uni<SearchResults> search(String text) {
+        String name = text.startsWith("@") && text.length() > 1 ? text.substring(1) : text;
+        return customers(name)
+                .map(rows -> rows.stream().map(hit -> new SearchResults.CustomerHit(hit.id(), hit.displayName(),
+                        hit.username(), hit.nickname(), hit.conversationId())).toList())
+                .chain(customers -> search.prefixQuery(text)
+                        .chain(query -> query == null || query.isBlank()
+                                ? Uni.createFrom().item(List.<SearchRepository.MessageHit>of())
+                                : messages(query))
+                        .map(rows -> new SearchResults(customers, rows.stream().map(hit -> new SearchResults.MessageHit(
+                                hit.conversationId(), hit.messageId(), hit.codename(), hit.snippet(), hit.createdAt()))
+                                .toList())));
+    }
+
+    /**
      * Customers whose name, username or nickname contains {@code text}; when fewer than {@value #MAX_HITS}, topped up
      * with customers whose display name is similar to it (a typo), for texts of at least 3 characters.
      */
@@ -60,25 +80,5 @@ public class OperatorSearch {
         return search.newestMessages(tsquery, NEWEST_WINDOW, MAX_HITS)
                 .chain(newest -> newest.size() >= MAX_HITS ? Uni.createFrom().item(newest)
                         : search.allMessages(tsquery, MAX_HITS));
-    }
-
-    /**
-     * Searches customers and messages.
-     *
-     * @param text validated, trimmed, at least 2 characters; a leading {@code @} is ignored for usernames
-     */
-    @WithSession
-    public Uni<SearchResults> search(String text) {
-        String name = text.startsWith("@") && text.length() > 1 ? text.substring(1) : text;
-        return customers(name)
-                .map(rows -> rows.stream().map(hit -> new SearchResults.CustomerHit(hit.id(), hit.displayName(),
-                        hit.username(), hit.nickname(), hit.conversationId())).toList())
-                .chain(customers -> search.prefixQuery(text)
-                        .chain(query -> query == null || query.isBlank()
-                                ? Uni.createFrom().item(List.<SearchRepository.MessageHit>of())
-                                : messages(query))
-                        .map(rows -> new SearchResults(customers, rows.stream().map(hit -> new SearchResults.MessageHit(
-                                hit.conversationId(), hit.messageId(), hit.codename(), hit.snippet(), hit.createdAt()))
-                                .toList())));
     }
 }

@@ -3,7 +3,10 @@ package io.switchboard.conversation.rest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.vertx.VertxContextSupport;
 import io.switchboard.conversation.TestDatabase;
+import io.switchboard.conversation.repository.SearchRepository;
+import jakarta.inject.Inject;
 import io.switchboard.testing.KafkaBrokerResource;
 import io.switchboard.testing.PostgresDatabaseResource;
 import io.switchboard.testing.TestJwt;
@@ -30,6 +33,9 @@ class SearchResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String TOKEN = TestJwt.operator(UUID.randomUUID(), "sam");
+
+    @Inject
+    SearchRepository search;
 
     @Test
     void findsCustomersByUsernameNicknameAndPartOfTheirName() {
@@ -107,6 +113,26 @@ class SearchResourceTest {
         assertEquals(20, result.getList("customers").size());
         assertEquals(20, result.getList("messages").size());
         assertTrue(result.getString("messages[0].snippet").contains("number 21"));
+    }
+
+    @Test
+    void matchesOutsideTheNewestWindowAreFoundThroughTheFullTextIndex() throws Throwable {
+        UUID conversation = ToolsFixtures.conversation(ToolsFixtures.customer("Window", null, null), "OPEN_UNCLAIMED", null, Instant.now());
+        String word = ToolsFixtures.token(10);
+        UUID old = ToolsFixtures.message(conversation, "INBOUND", "RECEIVED", "an old " + word, Instant.now().minus(1, ChronoUnit.DAYS));
+        // later than every message so far, whatever clocks other tests moved
+        Instant latest = ((java.sql.Timestamp) TestDatabase.query("select max(created_at) as t from message").get(0).get("t")).toInstant();
+        Instant future = (latest.isAfter(Instant.now()) ? latest : Instant.now()).plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        UUID recent = ToolsFixtures.message(conversation, "INBOUND", "RECEIVED", "a recent " + word, future);
+        ToolsFixtures.message(conversation, "INBOUND", "RECEIVED", "the newest of all", future.plusMillis(1));
+        String query = VertxContextSupport.subscribeAndAwait(() -> search.prefixQuery(word));
+
+        List<SearchRepository.MessageHit> newest = VertxContextSupport.subscribeAndAwait(() -> search.newestMessages(query, 2, 20));
+        assertEquals(List.of(recent), newest.stream().map(SearchRepository.MessageHit::messageId).toList(),
+                "only the 2 newest messages of all are looked at");
+        List<SearchRepository.MessageHit> all = VertxContextSupport.subscribeAndAwait(() -> search.allMessages(query, 20));
+        assertEquals(List.of(recent, old), all.stream().map(SearchRepository.MessageHit::messageId).toList());
+        assertEquals(List.of(recent.toString(), old.toString()), search(word).getList("messages.messageId"));
     }
 
     @Test
