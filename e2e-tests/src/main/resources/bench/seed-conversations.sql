@@ -72,3 +72,17 @@ update conversation c set last_message_id = m.id, last_message_at = m.created_at
                           last_inbound_at = m.created_at - interval '1 minute', last_outbound_at = m.created_at
 from message m
 where m.conversation_id = c.id and m.created_at = c.created_at + :messages_per_conversation * interval '1 minute';
+
+-- 20 tags; about a third of the conversations carry one or two.
+insert into tag (id, name, color, created_at)
+select md5('tag' || t)::uuid, 'tag-' || t, '#' || lpad(to_hex(t * 123456 % 16777216), 6, '0'), now()
+from generate_series(1, 20) t;
+insert into conversation_tag (conversation_id, tag_id, attached_at)
+select md5('conversation' || g)::uuid, md5('tag' || (1 + g % 20))::uuid, now()
+from generate_series(1, :conversations) g where g % 3 = 0
+union all
+select md5('conversation' || g)::uuid, md5('tag' || (1 + (g / 7) % 20))::uuid, now()
+from generate_series(1, :conversations) g where g % 9 = 0 and (g / 7) % 20 <> g % 20;
+
+-- The benchmark's operator holds the first synthetic operator's conversations ("mine").
+update conversation set assignee_id = :me::uuid where assignee_id = '00000000-0000-4000-8000-000000000001';

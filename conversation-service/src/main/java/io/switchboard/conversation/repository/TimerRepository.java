@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.switchboard.conversation.domain.ConversationTimer;
 import io.switchboard.conversation.domain.TimerKind;
 import io.switchboard.conversation.domain.TimerPlan;
+import io.switchboard.conversation.domain.TimerSettings;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -139,17 +141,32 @@ public class TimerRepository implements PanacheRepositoryBase<ConversationTimer,
                 .executeUpdate());
     }
 
+    /** Advisory lock key that serialises re-planning across replicas. */
+    private static final long REPLAN_LOCK = 0x5357_4254_494d_4552L; // "SWBTIMER"
+
     /**
-     * Re-plans every unfired row counted by {@code threshold} with its new value: due = anchor + seconds, or null
-     * (disabled) when {@code seconds} is 0.
+     * Re-plans every unfired row with the thresholds {@code settings}: due = anchor + the row's threshold, or null
+     * (disabled) when it is 0. Rows already right are not written. Takes a transaction-scoped advisory lock first,
+     * so two replicas re-planning at once take turns.
      *
      * @return rows changed
      */
-    public Uni<Integer> replan(String threshold, int seconds) {
+    public Uni<Integer> replanAll(TimerSettings settings) {
+        return getSession().chain(session -> session.createNativeQuery("select pg_advisory_xact_lock(:key)")
+                        .setParameter("key", REPLAN_LOCK)
+                        .getSingleResult())
+                .chain(() -> Multi.createFrom().iterable(TimerSettings.NAMES)
+                        .onItem().transformToUniAndConcatenate(name -> replan(name, settings.seconds(name)))
+                        .collect().asList())
+                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private Uni<Integer> replan(String threshold, int seconds) {
         String due = seconds > 0 ? "anchor_at + (:seconds * interval '1 second')" : "null";
         return getSession().chain(session -> {
             var query = session.createNativeQuery("update conversation_timer set due_at = " + due
-                            + " where threshold = :threshold and fired_at is null and anchor_at is not null")
+                            + " where threshold = :threshold and fired_at is null and anchor_at is not null"
+                            + " and due_at is distinct from " + due)
                     .setParameter("threshold", threshold);
             if (seconds > 0) {
                 query.setParameter("seconds", seconds);

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.switchboard.conversation.config.ConversationConfig;
 import io.switchboard.conversation.domain.ConversationTimer;
+import io.switchboard.conversation.domain.TimerSettings;
 import io.switchboard.conversation.service.FreshVertxContext;
 import io.switchboard.conversation.service.OutboxRelay;
 import io.switchboard.conversation.service.TimerFiring;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once while batches come back full). Runs on every replica: the rows are claimed with {@code SKIP LOCKED}, so each
  * timer fires once in total, and they live in Postgres, so they survive restarts. At most one pass at a time per
  * JVM. A failed batch is retried row by row; a row that fails on its own waits
- * {@code conversation.timers.retry-delay}.
+ * {@code conversation.timers.retry-delay}. Each pass first re-plans the pending timers if the thresholds changed
+ * since the last pass (see {@link TimerFiring#replanIfChanged}).
  */
 @ApplicationScoped
 public class ConversationTimerSweep {
@@ -37,6 +39,7 @@ public class ConversationTimerSweep {
     private final ConversationConfig.Timers config;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
+    private volatile TimerSettings applied;
 
     public ConversationTimerSweep(Vertx vertx, TimerFiring firing, FreshVertxContext contexts, OutboxRelay relay,
                                   ConversationConfig config) {
@@ -77,12 +80,20 @@ public class ConversationTimerSweep {
      * @return how many timers fired
      */
     public Uni<Integer> sweep() {
+        return contexts.run(() -> firing.replanIfChanged(applied))
+                .invoke(settings -> applied = settings)
+                .onFailure().invoke(failure -> LOG.warnf("Re-planning the timers failed, will retry: %s", failure.toString()))
+                .onFailure().recoverWithNull()
+                .chain(() -> batches());
+    }
+
+    private Uni<Integer> batches() {
         return batch().chain(result -> {
             if (result.fired() > 0) {
                 relay.trigger();
             }
             return result.claimed() >= config.batchSize() && result.fired() > 0
-                    ? sweep().map(more -> more + result.fired())
+                    ? batches().map(more -> more + result.fired())
                     : Uni.createFrom().item(result.fired());
         });
     }

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.TimerSettings;
 import io.switchboard.conversation.repository.TimerRepository;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,9 +46,7 @@ public class TimerAdministration {
     public Uni<TimerSettings> update(TimerSettings settings, Actor admin) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return store.load().chain(before -> store.save(settings, admin.id(), now)
-                .chain(() -> Multi.createFrom().iterable(TimerSettings.NAMES)
-                        .onItem().transformToUniAndConcatenate(name -> timers.replan(name, settings.seconds(name)))
-                        .collect().last())
+                .chain(() -> timers.replanAll(settings))
                 .chain(() -> audit.record(null, admin, "timers.updated", before, settings, now))
                 .replaceWith(settings));
     }

@@ -91,6 +91,26 @@ public class TimerFiring {
                 .chain(row -> row == null ? Uni.createFrom().item(false) : handle(row, now, current)));
     }
 
+    /**
+     * Re-plans every pending timer when the thresholds (as this replica reads them, cache included) differ from
+     * {@code lastApplied}, in its own transaction: so timers another replica planned with thresholds it had not
+     * seen changing yet follow the change within {@code conversation.timers.settings-cache}.
+     *
+     * @param lastApplied the thresholds of the previous call's result, or null (first sweep after start)
+     * @return the thresholds now applied
+     */
+    @WithTransaction
+    public Uni<TimerSettings> replanIfChanged(TimerSettings lastApplied) {
+        return settings.current().chain(current -> current.equals(lastApplied) ? Uni.createFrom().item(current)
+                : timers.replanAll(current)
+                .invoke(changed -> {
+                    if (changed > 0) {
+                        LOG.infof("Timer thresholds changed to %s: re-planned %d pending timers", current, changed);
+                    }
+                })
+                .replaceWith(current));
+    }
+
     /** Moves a timer that failed to fire to {@code dueAt} (own transaction). */
     @WithTransaction
     public Uni<Integer> postpone(UUID conversationId, TimerKind kind, Instant dueAt) {

@@ -300,6 +300,21 @@ class ConversationTimersTest {
     }
 
     @Test
+    void timersPlannedWithThresholdsAReplicaHadNotSeenChangeYetFollowOnceItsCacheExpires() {
+        Instant t0 = clock.instant();
+        write("Ada", "loads the thresholds into this replica's cache");
+        // another replica's admin PUT: the database changes, this replica's cache still says 300 s
+        TestDatabase.update("update setting set value = jsonb_set(value, '{firstReminderSeconds}', '60') where key = 'timers'");
+        UUID stale = write("Bea", "planned with the cached thresholds");
+        assertEquals(t0.plusSeconds(300), timers(stale).get("REMINDER_FIRST").get("due_at"));
+        store.invalidate(); // what settings-cache expiry does
+        sweepNow();
+        assertEquals(t0.plusSeconds(60), timers(stale).get("REMINDER_FIRST").get("due_at"), "re-planned by the next sweep");
+        clock.set(t0.plusSeconds(60));
+        awaitCount(stale, REMINDER_1, 1);
+    }
+
+    @Test
     void timerAdminIsForAdminsAndValidatesTheValues() {
         String operator = TestJwt.operator(UUID.randomUUID(), "olga");
         given().when().get("/api/admin/timers").then().statusCode(401);
