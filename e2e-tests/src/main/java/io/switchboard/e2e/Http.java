@@ -63,6 +63,15 @@ public final class Http {
         return send(builder, headers);
     }
 
+    /** PUT a body (a String is sent as is, anything else as JSON) with {@code Content-Type: application/json}. */
+    public static Response put(String url, Object body, String... headers) {
+        String text = body instanceof String s ? s : toJson(body);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(text));
+        return send(builder, headers);
+    }
+
     /** JSON text of {@code value}. */
     public static String toJson(Object value) {
         try {

@@ -216,6 +216,11 @@ public final class SwitchboardStack implements AutoCloseable {
         conversation.awaitReady("/q/health/ready", Duration.ofSeconds(120));
     }
 
+    /** JDBC URL of conversation-service's database (seeding and plans in benchmarks), e.g. {@code jdbc:postgresql://127.0.0.1:5432/sb_e2e_conv_…}. */
+    public String conversationJdbcUrl() {
+        return conversationEnv.get("QUARKUS_DATASOURCE_JDBC_URL");
+    }
+
     /** Stops the Kafka broker (an outage); {@link #startKafka()} brings it back on the same port and data. */
     public synchronized void stopKafka() {
         if (kafka != null) {

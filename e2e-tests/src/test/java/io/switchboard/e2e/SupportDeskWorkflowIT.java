@@ -56,7 +56,7 @@ class SupportDeskWorkflowIT {
         ConsoleBrowser.logIn(page, stack.gatewayUrl(), SwitchboardStack.ADMIN_USERNAME, stack.adminPassword());
 
         long chatId = 555_000_701L;
-        telegram.deliver(TelegramEmulatorClient.privateText(700_001, chatId, "Lena", "My order 1234 never arrived"));
+        telegram.deliver(TelegramEmulatorClient.privateText(770_001, chatId, "Lena", "My order 1234 never arrived"));
 
         page.getByTestId("tab-unclaimed").click();
         Locator item = page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText("Lena"));
@@ -101,7 +101,7 @@ class SupportDeskWorkflowIT {
         assertThat(page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText("Lena"))).hasCount(1);
         String conversationId = conversationOf(admin, "Lena").get("id").asText();
 
-        telegram.deliver(TelegramEmulatorClient.privateText(700_002, chatId, "Lena", "It arrived, but the box is damaged"));
+        telegram.deliver(TelegramEmulatorClient.privateText(770_002, chatId, "Lena", "It arrived, but the box is damaged"));
         page.getByTestId("tab-unclaimed").click();
         Locator reopened = page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText("Lena"));
         assertThat(reopened).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Keeps a conversation's rows in {@code conversation_timer} in line with its state ({@link TimerPlan} has the
@@ -45,12 +46,22 @@ public class LifecycleTimers {
     public Uni<Void> reschedule(Conversation conversation, Instant now, TimerSettings current) {
         return timers.listFor(conversation.id).chain(rows -> {
             Map<TimerKind, TimerPlan.Planned> plan = plan(conversation, rows, now, current);
-            return timers.deleteOthers(conversation.id, plan.keySet())
-                    .chain(() -> Multi.createFrom().iterable(plan.values())
+            boolean unwanted = rows.stream().anyMatch(row -> !plan.containsKey(row.kind));
+            List<TimerPlan.Planned> changed = plan.values().stream().filter(planned -> !stored(planned, rows)).toList();
+            return (unwanted ? timers.deleteOthers(conversation.id, plan.keySet()) : Uni.createFrom().item(0))
+                    .chain(() -> Multi.createFrom().iterable(changed)
                             .onItem().transformToUniAndConcatenate(planned -> timers.upsert(conversation.id, planned))
                             .collect().last())
                     .replaceWithVoid();
         });
+    }
+
+    /** Whether a row already holds exactly {@code planned} (then there is nothing to write). */
+    private static boolean stored(TimerPlan.Planned planned, List<ConversationTimer> rows) {
+        return rows.stream().anyMatch(row -> row.kind == planned.kind()
+                && Objects.equals(row.anchorAt, planned.anchorAt())
+                && Objects.equals(row.threshold, planned.threshold())
+                && Objects.equals(row.dueAt, planned.dueAt()));
     }
 
     /** The timers the conversation needs, given its existing rows (their unclaimed-period anchor). */
