@@ -4,8 +4,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.Customer;
-import io.switchboard.conversation.domain.Message;
-import io.switchboard.conversation.domain.MessageStatus;
 import io.switchboard.conversation.domain.Note;
 import io.switchboard.conversation.domain.Tag;
 import io.smallrye.mutiny.Uni;
@@ -116,25 +114,6 @@ public class RecordsRepository implements PanacheRepositoryBase<Conversation, UU
     /** The customer's conversations, most recently opened first, at most {@code limit}. */
     public Uni<List<Conversation>> ofCustomer(UUID customerId, int limit) {
         return find("customerId = ?1 order by createdAt desc, id desc", customerId).page(0, limit).list();
-    }
-
-    /**
-     * One page of the messages a transcript shows, oldest first ((created_at, id) after the given position): every
-     * message except BLOCKED ones (customer input while blocked, which never reaches operators).
-     */
-    public Uni<List<Message>> transcriptMessages(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit) {
-        String keyset = afterCreatedAt == null ? "" : " and (m.createdAt, m.id) > (:afterCreatedAt, :afterId)";
-        return getSession().chain(session -> {
-            var query = session.createSelectionQuery("from Message m where m.conversationId = :conversationId"
-                            + " and m.status <> :blocked" + keyset + " order by m.createdAt, m.id", Message.class)
-                    .setParameter("conversationId", conversationId)
-                    .setParameter("blocked", MessageStatus.BLOCKED)
-                    .setMaxResults(limit);
-            if (afterCreatedAt != null) {
-                query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
-            }
-            return query.getResultList();
-        });
     }
 
     /** One page of a conversation's private notes, oldest first ((created_at, id) after the given position). */

@@ -91,7 +91,7 @@ public class ConversationResource {
         boolean unreadOnly = QueryParams.flag("unread", unread);
         String text = QueryParams.text("q", q, 1, 200);
         return queries.list(new ConversationFilter(statuses(status), assigneeId, unassigned, tagId, unreadOnly, text),
-                limit(limit), cursor(cursor));
+                QueryParams.limit(limit, config), QueryParams.cursor(cursor));
     }
 
     /**
@@ -120,7 +120,7 @@ public class ConversationResource {
     @Path("{id}/messages")
     public Uni<Page<MessageView>> messages(@PathParam("id") UUID id, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
-        return queries.messages(id, limit(limit), cursor(cursor));
+        return queries.messages(id, QueryParams.limit(limit, config), QueryParams.cursor(cursor));
     }
 
     /**
@@ -183,29 +183,5 @@ public class ConversationResource {
             }
         }
         return statuses;
-    }
-
-    private int limit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return config.defaultPageSize();
-        }
-        int value;
-        try {
-            value = Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("limit must be an integer");
-        }
-        if (value < 1) {
-            throw ProblemException.badRequest("limit must be at least 1");
-        }
-        return Math.min(value, config.maxPageSize());
-    }
-
-    private static Cursor cursor(String cursor) {
-        try {
-            return Cursor.decode(cursor);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor is not a cursor returned by this API");
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.switchboard.conversation.domain.Note;
 import io.switchboard.conversation.mapping.TranscriptFormat;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.CustomerRepository;
+import io.switchboard.conversation.repository.MessageRepository;
 import io.switchboard.conversation.repository.RecordsRepository;
 import io.switchboard.conversation.rest.TranscriptView;
 import io.smallrye.mutiny.Multi;
@@ -46,16 +47,18 @@ public class TranscriptExport {
     private final ConversationRepository conversations;
     private final CustomerRepository customers;
     private final RecordsRepository records;
+    private final MessageRepository messages;
     private final AuditTrail audit;
     private final FreshVertxContext contexts;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public TranscriptExport(ConversationRepository conversations, CustomerRepository customers, RecordsRepository records,
-                            AuditTrail audit, FreshVertxContext contexts, ObjectMapper mapper, Clock clock) {
+                            MessageRepository messages, AuditTrail audit, FreshVertxContext contexts, ObjectMapper mapper, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.records = records;
+        this.messages = messages;
         this.audit = audit;
         this.contexts = contexts;
         this.mapper = mapper;
@@ -130,7 +133,7 @@ public class TranscriptExport {
     }
 
     private Multi<List<Message>> messagePages(UUID conversationId) {
-        return pages((at, after) -> records.transcriptMessages(conversationId, at, after, PAGE_SIZE), m -> m.createdAt, m -> m.id);
+        return pages((at, after) -> messages.page(conversationId, at, after, PAGE_SIZE), m -> m.createdAt, m -> m.id);
     }
 
     private Multi<List<Note>> notePages(UUID conversationId) {
