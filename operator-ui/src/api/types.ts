@@ -10,6 +10,8 @@ export type Direction = 'INBOUND' | 'OUTBOUND';
  * customer, which the server never shows to operators (the console drops it if one ever arrives).
  */
 export type MessageStatus = 'RECEIVED' | 'PENDING' | 'SENT' | 'FAILED' | 'RECORDED' | 'BLOCKED';
+/** Where the customer writes from: Telegram, or the web widget embedded on a site. */
+export type Channel = 'TELEGRAM' | 'WIDGET';
 
 export interface Customer {
   id: string;
@@ -46,6 +48,8 @@ export interface Conversation {
   assigneeId?: string | null;
   tags?: Tag[];
   closedAt?: string | null;
+  /** `TELEGRAM` or `WIDGET`; absent (older servers) means `TELEGRAM`. Read it through `conversationChannel`. */
+  channel?: Channel | string | null;
 }
 
 /** `GET /api/conversations/counts`: how many conversations each tab holds for the caller. */
@@ -182,7 +186,12 @@ export type MessageFrame =
   | {
       type: 'conversation.opened';
       conversationId: string;
-      payload: EventMeta & { codename: string; status: ConversationStatus; customer: Customer };
+      payload: EventMeta & {
+        codename: string;
+        status: ConversationStatus;
+        customer: Customer;
+        channel?: Channel | string | null;
+      };
     }
   | {
       type: 'message.received';
@@ -255,7 +264,39 @@ export type ToolFrame =
       payload: EventMeta & { reason?: string | null };
     };
 
+/** Customer-side events: the customer's name changed (widget nickname); an operator marked the conversation read. */
+export type CustomerFrame =
+  | {
+      type: 'customer.updated';
+      conversationId: string;
+      payload: EventMeta & { customer: Customer };
+    }
+  | {
+      type: 'conversation.read';
+      conversationId: string;
+      payload: EventMeta & { readAt?: string | null; actor?: ActorSummary | null };
+    };
+
+/**
+ * Ephemeral widget signals relayed by notification-service (never stored, no event id): the customer is typing
+ * (`active`), or has read the conversation (`readAt` = server time when given; without it, when it arrived).
+ */
+export type EphemeralFrame =
+  | {
+      type: 'customer.typing';
+      conversationId: string;
+      payload: { active: boolean };
+    }
+  | {
+      type: 'customer.read';
+      conversationId: string;
+      payload: { readAt?: string | null };
+    };
+
 /** Every frame the console understands (`{type, conversationId, payload}` with the event as payload). */
-export type ServerFrame = MessageFrame | LifecycleFrame | ToolFrame;
+export type ServerFrame = MessageFrame | LifecycleFrame | ToolFrame | CustomerFrame | EphemeralFrame;
 
 export type ServerFrameType = ServerFrame['type'];
+
+/** Frames the console sends on the operator socket (besides its `ping`): the operator is typing a reply or stopped. */
+export type ClientFrame = { type: 'typing'; conversationId: string; active: boolean };

@@ -75,6 +75,24 @@ describe('OperatorSocket', () => {
     expect(states.at(-1)).toBe('stopped');
   });
 
+  it('sends client frames only while live', async () => {
+    const socket = start();
+    const typing = { type: 'typing', conversationId: 'c1', active: true } as const;
+    expect(socket.send(typing)).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(socket.send(typing)).toBe(false); // created, not yet open
+    sockets[0].open();
+    expect(socket.send(typing)).toBe(true);
+    expect(sockets[0].sent).toEqual(['{"type":"typing","conversationId":"c1","active":true}']);
+    sockets[0].drop();
+    expect(socket.send({ ...typing, active: false })).toBe(false); // dropped, not queued
+    await vi.advanceTimersByTimeAsync(500);
+    sockets[1].open();
+    expect(sockets[1].sent).toEqual([]);
+    socket.stop();
+    expect(socket.send(typing)).toBe(false);
+  });
+
   it('reconnects with backoff after a close and reports the reconnect so the caller re-fetches', async () => {
     const socket = start();
     await vi.advanceTimersByTimeAsync(0);

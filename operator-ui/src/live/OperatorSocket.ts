@@ -1,4 +1,4 @@
-import type { ServerFrame } from '../api/types';
+import type { ClientFrame, ServerFrame } from '../api/types';
 import { reconnectDelay } from './backoff';
 import { bearerSubprotocols, parseServerFrame } from './frames';
 
@@ -57,6 +57,21 @@ export class OperatorSocket {
       socket.close(1000, 'bye');
     }
     this.setState('stopped');
+  }
+
+  /**
+   * Sends a frame (e.g. `{"type":"typing",…}`) when the socket is open; answers false and drops it otherwise.
+   * Nothing is queued: the frames sent here are ephemeral signals.
+   */
+  send(frame: ClientFrame): boolean {
+    const socket = this.socket;
+    if (!socket || this.state !== 'live') return false;
+    try {
+      socket.send(JSON.stringify(frame));
+      return true;
+    } catch {
+      return false; // the close event will follow
+    }
   }
 
   private async connect(forceRefresh: boolean): Promise<void> {

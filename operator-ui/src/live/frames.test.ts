@@ -61,4 +61,23 @@ describe('parseServerFrame: lifecycle and tool events', () => {
     expect(parseServerFrame(frame('system_message.posted', { message: null }))).toBeNull();
     expect(parseServerFrame(frame('conversation.deleted', { reason: 'bulk' }))?.type).toBe('conversation.deleted');
   });
+
+  it('accepts the widget events: customer.updated, conversation.read, customer.typing, customer.read', () => {
+    const customer = { id: 'cu', displayName: 'Visitor 84C2', username: null, nickname: 'Mo' };
+    expect(parseServerFrame(frame('customer.updated', { customer }))).toEqual(
+      { type: 'customer.updated', conversationId: 'c1', payload: { customer } });
+    expect(parseServerFrame(frame('customer.updated', { customer: { displayName: 'x' } }))).toBeNull();
+    expect(parseServerFrame(frame('customer.updated', {}))).toBeNull();
+    expect(parseServerFrame(frame('conversation.read', { readAt: '2026-11-21T12:00:00Z', actor: { id: 'o', name: 'Anna' } }))?.type)
+      .toBe('conversation.read');
+    expect(parseServerFrame(frame('customer.typing', { active: true }))).toEqual(
+      { type: 'customer.typing', conversationId: 'c1', payload: { active: true } });
+    expect(parseServerFrame(frame('customer.typing', { active: 'yes' }))).toBeNull();
+    expect(parseServerFrame(frame('customer.typing', {}))).toBeNull();
+    expect(parseServerFrame(frame('customer.read', { readAt: '2026-11-21T12:00:00Z' }))?.payload)
+      .toEqual({ readAt: '2026-11-21T12:00:00Z' });
+    expect(parseServerFrame('{"type":"customer.read","conversationId":"c1"}'))
+      .toEqual({ type: 'customer.read', conversationId: 'c1', payload: {} });
+    expect(parseServerFrame('{"type":"customer.typing","payload":{"active":true}}')).toBeNull();
+  });
 });

@@ -14,6 +14,10 @@ const KNOWN_TYPES = new Set<string>([
   'note.added',
   'system_message.posted',
   'conversation.deleted',
+  'customer.updated',
+  'conversation.read',
+  'customer.typing',
+  'customer.read',
 ]);
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -38,7 +42,9 @@ export function bearerSubprotocols(accessToken: string): string[] {
  * Parses a server text frame into a known event frame; null for `pong`, unknown types, or malformed frames
  * (missing `conversationId` or `payload`, a `message.*` event without its message / message id, a lifecycle event
  * without `state.status`, a tag event without `tag.id`, a note event without `note.id`, a system message without
- * `key`, or one whose `message` is present but has no id).
+ * `key`, or one whose `message` is present but has no id, a `customer.updated` without `customer.id` and
+ * `customer.displayName`, a `customer.typing` without a boolean `active`). `customer.read` may come without a
+ * payload (it is then `{}`).
  */
 export function parseServerFrame(data: unknown): ServerFrame | null {
   if (typeof data !== 'string') return null;
@@ -51,6 +57,7 @@ export function parseServerFrame(data: unknown): ServerFrame | null {
   if (!value || typeof value !== 'object') return null;
   const frame = value as { type?: unknown; conversationId?: unknown; payload?: unknown };
   if (typeof frame.type !== 'string' || !KNOWN_TYPES.has(frame.type)) return null;
+  if (frame.type === 'customer.read' && frame.payload == null) frame.payload = {};
   if (typeof frame.conversationId !== 'string' || !frame.payload || typeof frame.payload !== 'object') return null;
   const payload = frame.payload as Record<string, unknown>;
   switch (frame.type) {
@@ -73,6 +80,13 @@ export function parseServerFrame(data: unknown): ServerFrame | null {
       break;
     case 'note.added':
       if (!isObject(payload.note) || typeof payload.note.id !== 'string') return null;
+      break;
+    case 'customer.updated':
+      if (!isObject(payload.customer) || typeof payload.customer.id !== 'string'
+        || typeof payload.customer.displayName !== 'string') return null;
+      break;
+    case 'customer.typing':
+      if (typeof payload.active !== 'boolean') return null;
       break;
     case 'system_message.posted':
       if (typeof payload.key !== 'string') return null;

@@ -216,3 +216,37 @@ describe('conversationListReducer: lifecycle and tool events', () => {
     expect(unclaimed.items.map((c) => [c.id, c.assigneeId, c.tags])).toEqual([['n', null, []]]);
   });
 });
+
+describe('conversationListReducer: widget conversations', () => {
+  it('takes the channel of conversation.opened (TELEGRAM when absent)', () => {
+    const opened = (id: string, channel?: string): ServerFrame => ({
+      type: 'conversation.opened', conversationId: id,
+      payload: { occurredAt: '2026-11-21T11:00:00Z', codename: `Code ${id}`, status: 'OPEN_UNCLAIMED', customer, channel },
+    });
+    let state = loaded([]);
+    state = reduce(state, { type: 'frame', frame: opened('w', 'WIDGET'), receivedAt: at });
+    state = reduce(state, { type: 'frame', frame: opened('t'), receivedAt: at });
+    expect(Object.fromEntries(state.items.map((c) => [c.id, c.channel]))).toEqual({ w: 'WIDGET', t: 'TELEGRAM' });
+  });
+
+  it('renames the customer in all their rows on customer.updated, and keeps the state when nothing changes', () => {
+    const other = { id: 'cu2', displayName: 'Max', username: null };
+    const state = loaded([conversation('a', '2026-11-21T10:00:00Z'), conversation('b', '2026-11-21T09:00:00Z'),
+      conversation('c', '2026-11-21T08:00:00Z', { customer: other })]);
+    const frame: ServerFrame = {
+      type: 'customer.updated', conversationId: 'a',
+      payload: { customer: { ...customer, displayName: 'Janie', nickname: 'Janie' } },
+    };
+    const next = reduce(state, { type: 'frame', frame, receivedAt: at });
+    expect(next.items.map((c) => [c.id, c.customer.displayName, c.customer.nickname ?? null]))
+      .toEqual([['a', 'Janie', 'Janie'], ['b', 'Janie', 'Janie'], ['c', 'Max', null]]);
+    expect(next.items[2]).toBe(state.items[2]);
+    expect(reduce(next, { type: 'frame', frame, receivedAt: at })).toBe(next);
+  });
+
+  it('clears the unread count on conversation.read (another operator read it)', () => {
+    const state = loaded([conversation('a', '2026-11-21T10:00:00Z', { unreadCount: 2 })]);
+    const next = reduce(state, { type: 'frame', frame: { type: 'conversation.read', conversationId: 'a', payload: {} }, receivedAt: at });
+    expect(next.items[0].unreadCount).toBe(0);
+  });
+});

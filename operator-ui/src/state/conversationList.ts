@@ -1,4 +1,5 @@
-import type { Conversation, Message, Page, ServerFrame } from '../api/types';
+import type { Conversation, Page, ServerFrame } from '../api/types';
+import { parseChannel } from '../format/channel';
 import { isLifecycleFrame, patchConversation } from './conversationPatch';
 import { type ListQuery, canAddLive, defaultListQuery, matchesQuery, queryKey, tabStatuses } from './listQuery';
 
@@ -87,7 +88,8 @@ function withOpenRead(item: Conversation, openId: string | null): Conversation {
   return item.id === openId && item.unreadCount !== 0 ? { ...item, unreadCount: 0 } : item;
 }
 
-function applyMessage(state: ConversationListState, frame: ServerFrame & { payload: { message: Message } }): ConversationListState {
+function applyMessage(state: ConversationListState,
+  frame: Extract<ServerFrame, { type: 'message.received' | 'message.queued' }>): ConversationListState {
   const message = frame.payload.message;
   const eventKey = frame.payload.eventId ? `e:${frame.payload.eventId}` : null;
   const messageKey = `m:${message.id}`;
@@ -130,8 +132,9 @@ function applyPatch(state: ConversationListState, frame: ServerFrame): Conversat
 /**
  * The conversation list: REST pages merged with live socket events. A new conversation appears at the top; a new
  * message updates the preview, moves the row up and (inbound, not open) raises the unread count once per message id.
- * Lifecycle and tag events update a row in place, or drop it when it no longer belongs to the tab and filters (the
- * open conversation stays until another is opened); a deleted conversation disappears.
+ * Lifecycle, tag and `conversation.read` (unread 0) events update a row in place, or drop it when it no longer belongs
+ * to the tab and filters (the open conversation stays until another is opened); a deleted conversation disappears;
+ * `customer.updated` renames the customer in every row of theirs.
  */
 export function conversationListReducer(state: ConversationListState, action: ConversationListAction): ConversationListState {
   switch (action.type) {
@@ -191,6 +194,7 @@ export function conversationListReducer(state: ConversationListState, action: Co
             assigneeId: null,
             tags: [],
             closedAt: null,
+            channel: parseChannel(frame.payload.channel),
           };
           if (!canAddLive(created, state.query, state.me)) return state;
           return {
@@ -204,7 +208,12 @@ export function conversationListReducer(state: ConversationListState, action: Co
           return applyMessage(state, frame);
         case 'conversation.tagged':
         case 'conversation.untagged':
+        case 'conversation.read':
           return applyPatch(state, frame);
+        case 'customer.updated': {
+          const items = state.items.map((item) => patchConversation(item, frame));
+          return items.every((item, i) => item === state.items[i]) ? state : { ...state, items };
+        }
         case 'conversation.deleted':
           if (!state.items.some((item) => item.id === frame.conversationId)) return state;
           return { ...state, items: state.items.filter((item) => item.id !== frame.conversationId) };

@@ -37,4 +37,24 @@ describe('patchConversation', () => {
     c = patchConversation(c, { type: 'conversation.untagged', conversationId: 'c1', payload: { tag: vip } });
     expect(c.tags).toEqual([]);
   });
+
+  it('renames the customer on customer.updated, in this and the same customer\'s other conversations', () => {
+    const customer = { id: 'cu', displayName: 'Mo', username: null, nickname: 'Mo' };
+    const renamed = patchConversation(base, { type: 'customer.updated', conversationId: 'c1', payload: { customer } });
+    expect(renamed.customer).toEqual({ id: 'cu', displayName: 'Mo', username: null, nickname: 'Mo' });
+    const other = { ...base, id: 'c9' };
+    expect(patchConversation(other, { type: 'customer.updated', conversationId: 'c1', payload: { customer } }).customer.nickname).toBe('Mo');
+    const stranger = { ...base, id: 'c9', customer: { ...base.customer, id: 'cu2' } };
+    expect(patchConversation(stranger, { type: 'customer.updated', conversationId: 'c1', payload: { customer } })).toBe(stranger);
+    expect(patchConversation(renamed, { type: 'customer.updated', conversationId: 'c1', payload: { customer } })).toBe(renamed);
+  });
+
+  it('clears the unread count on conversation.read, unless the customer wrote after it', () => {
+    const unread = { ...base, unreadCount: 3, lastMessage: { text: 'hi', direction: 'INBOUND' as const, createdAt: '2026-11-21T12:00:00Z' } };
+    const readAfter = patchConversation(unread, { type: 'conversation.read', conversationId: 'c1', payload: { readAt: '2026-11-21T12:00:01Z' } });
+    expect(readAfter.unreadCount).toBe(0);
+    const readBefore = patchConversation(unread, { type: 'conversation.read', conversationId: 'c1', payload: { readAt: '2026-11-21T11:59:59Z' } });
+    expect(readBefore).toBe(unread);
+    expect(patchConversation(base, { type: 'conversation.read', conversationId: 'c1', payload: {} })).toBe(base);
+  });
 });

@@ -1,6 +1,7 @@
 import {
   type Conversation,
   type ConversationState,
+  type Customer,
   LIFECYCLE_FRAME_TYPES,
   type LifecycleFrame,
   type ServerFrame,
@@ -53,11 +54,44 @@ function withoutTag(conversation: Conversation, tagId: string): Conversation {
   return { ...conversation, tags: tags.filter((t) => t.id !== tagId) };
 }
 
+/** The customer's new names (display name, username, nickname) from a `customer.updated` event. */
+function withCustomer(conversation: Conversation, customer: Customer): Conversation {
+  const current = conversation.customer;
+  const next: Customer = {
+    ...current,
+    displayName: customer.displayName || current.displayName,
+    username: customer.username === undefined ? current.username : customer.username,
+    nickname: customer.nickname === undefined ? current.nickname : customer.nickname,
+  };
+  const same = next.displayName === current.displayName && next.username === current.username
+    && (next.nickname ?? null) === (current.nickname ?? null);
+  return same ? conversation : { ...conversation, customer: next };
+}
+
+function time(iso: string | null | undefined): number {
+  const t = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** Unread count 0 after `conversation.read`, unless the customer's last message came after `readAt`. */
+function withRead(conversation: Conversation, readAt: string | null | undefined): Conversation {
+  if (conversation.unreadCount === 0) return conversation;
+  const last = conversation.lastMessage;
+  if (readAt && last && last.direction === 'INBOUND' && time(last.createdAt) > time(readAt)) return conversation;
+  return { ...conversation, unreadCount: 0 };
+}
+
 /**
- * Applies a socket frame's effect on the conversation's own fields (lifecycle state, tags). Frames about other
- * conversations, and frames that do not change these fields, return the same object.
+ * Applies a socket frame's effect on the conversation's own fields (lifecycle state, tags, unread count after
+ * `conversation.read`, the customer's names after `customer.updated`). Frames about other conversations, and
+ * frames that do not change these fields, return the same object. `customer.updated` also applies to the
+ * customer's other conversations (same `customer.id`).
  */
 export function patchConversation(conversation: Conversation, frame: ServerFrame): Conversation {
+  if (frame.type === 'customer.updated') {
+    const concerned = frame.conversationId === conversation.id || frame.payload.customer.id === conversation.customer.id;
+    return concerned ? withCustomer(conversation, frame.payload.customer) : conversation;
+  }
   if (frame.conversationId !== conversation.id) return conversation;
   if (isLifecycleFrame(frame)) return withState(conversation, frame.payload.state, frame.payload.occurredAt);
   switch (frame.type) {
@@ -65,6 +99,8 @@ export function patchConversation(conversation: Conversation, frame: ServerFrame
       return withTag(conversation, frame.payload.tag);
     case 'conversation.untagged':
       return withoutTag(conversation, frame.payload.tag.id);
+    case 'conversation.read':
+      return withRead(conversation, frame.payload.readAt ?? frame.payload.occurredAt);
     default:
       return conversation;
   }

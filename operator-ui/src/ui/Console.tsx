@@ -11,6 +11,7 @@ import {
 } from '../state/conversationList';
 import { isLifecycleFrame, patchConversation } from '../state/conversationPatch';
 import { type CountsAction, type CountsState, countsReducer, initialCountsState } from '../state/counts';
+import { customerReadAt, isCustomerTyping } from '../state/customerActivity';
 import { type ListQuery, toConversationQuery } from '../state/listQuery';
 import { initialNotesState, notesReducer } from '../state/notes';
 import { initialThreadState, threadReducer } from '../state/thread';
@@ -18,7 +19,7 @@ import { ConversationPanel } from './ConversationPanel';
 import { ConversationView } from './ConversationView';
 import { HeaderBar } from './HeaderBar';
 import { ConsoleDataContext, useConsoleReferenceData } from './consoleData';
-import { useLatest, useNow, useOperatorSocket, usePresence } from './hooks';
+import { useCustomerActivity, useLatest, useNow, useOperatorSocket, usePresence } from './hooks';
 import { useNotify } from './notices';
 import { errorText, useServices } from './services';
 
@@ -28,8 +29,9 @@ const COUNTS_POLL_MS = 60_000;
 /**
  * The signed-in console: search, tabs and the conversation list on the left, the open conversation (with its
  * notes) on the right, all fed by REST and kept live by the operator socket: lifecycle, tag, note, system message
- * and deletion events update the list, the tab counts and the open conversation without a reload. After a
- * reconnect it re-fetches the list, the counts and the open conversation.
+ * and deletion events update the list, the tab counts and the open conversation without a reload; the customer's
+ * typing and read receipts (widget) show in the open conversation, and the operator's typing goes out on the
+ * socket. After a reconnect it re-fetches the list, the counts and the open conversation.
  */
 export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenAdmin?: () => void }) {
   const { api, auth } = useServices();
@@ -44,6 +46,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     [operator.id],
   );
   const [counts, countsDispatch] = useReducer(boundCountsReducer, initialCountsState);
+  const [activity, activityOnFrame] = useCustomerActivity();
   const [openSnapshot, setOpenSnapshot] = useState<Conversation | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [threadError, setThreadError] = useState<string | null>(null);
@@ -143,7 +146,10 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     listDispatch({ type: 'frame', frame, receivedAt: new Date().toISOString() });
     threadDispatch({ type: 'frame', frame });
     notesDispatch({ type: 'frame', frame });
-    if (isOpen) setOpenSnapshot((current) => (current ? patchConversation(current, frame) : current));
+    activityOnFrame(frame);
+    if (isOpen || frame.type === 'customer.updated') {
+      setOpenSnapshot((current) => (current ? patchConversation(current, frame) : current));
+    }
 
     if (isLifecycleFrame(frame)) {
       const { status, assigneeId } = frame.payload.state;
@@ -169,7 +175,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
 
     if (frame.type === 'message.received' && isOpen) markReadSoon(frame.conversationId);
     if (unknown) void refreshConversation(frame.conversationId);
-  }, [closeOpen, dataRef, listRef, loadCountsSoon, markReadSoon, notify, refreshConversation]);
+  }, [activityOnFrame, closeOpen, dataRef, listRef, loadCountsSoon, markReadSoon, notify, refreshConversation]);
 
   const handleReconnected = useCallback(() => {
     void loadFirstPage(listRef.current.query);
@@ -185,7 +191,10 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     }
   }, [dataRef, listRef, loadCounts, loadFirstPage, loadNotes, loadThread, markRead, refreshConversation]);
 
-  const connection = useOperatorSocket(auth, handleFrame, handleReconnected);
+  const { connection, send: sendFrame } = useOperatorSocket(auth, handleFrame, handleReconnected);
+  const sendTyping = useCallback((conversationId: string, active: boolean) => {
+    sendFrame({ type: 'typing', conversationId, active });
+  }, [sendFrame]);
   // presence is re-read whenever the socket (re)connects: our own socket is what makes us "online"
   const presence = usePresence(api, connection === 'live');
 
@@ -260,6 +269,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
   }, [loadCountsSoon, refreshConversation]);
 
   const openConversation = (openSnapshot && list.items.find((item) => item.id === openSnapshot.id)) ?? openSnapshot;
+  const openId = openConversation?.id ?? null;
 
   return (
     <ConsoleDataContext.Provider value={data}>
@@ -274,7 +284,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
             onQueryChange={(query) => listDispatch({ type: 'queryChanged', query })}
             counts={counts.counts}
             items={list.items}
-            openId={openConversation?.id ?? null}
+            openId={openId}
             onOpen={open}
             onOpenById={(id) => void openById(id)}
             hasMore={list.nextCursor !== null}
@@ -292,6 +302,9 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
             notes={notes}
             notesError={notesError}
             onSend={send}
+            onTyping={sendTyping}
+            customerTyping={isCustomerTyping(activity, openId)}
+            customerReadAt={customerReadAt(activity, openId)}
             onAddNote={addNote}
             onChanged={onChanged}
             onRefused={onRefused}

@@ -3,13 +3,14 @@ import type { Conversation } from '../api/types';
 import { conversationStatusColor, conversationStatusLabel } from '../format/labels';
 import { t } from '../i18n';
 import { AuditDrawer } from './AuditDrawer';
+import { ChannelBadge } from './ChannelBadge';
 import { ConversationActions } from './ConversationActions';
 import { ExportButtons } from './ExportButtons';
 import { TagChips } from './TagChips';
 import { useConsoleData } from './consoleData';
 
 /**
- * Header of the open conversation: codename and the customer's nickname, the customer, status and assignee, the
+ * Header of the open conversation: channel icon, codename and the customer's nickname, the customer, status and assignee, the
  * lifecycle buttons, tag chips, audit log and transcript export.
  */
 export function ConversationHeader({ conversation, onChanged, onRefused }: {
@@ -27,6 +28,7 @@ export function ConversationHeader({ conversation, onChanged, onRefused }: {
       <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-start">
         <Box style={{ minWidth: 0 }}>
           <Group gap="xs" wrap="nowrap">
+            <ChannelBadge conversation={conversation} size={16} />
             <Title order={2} size="h4" lineClamp={1} data-testid="conversation-title">{conversation.codename}</Title>
             {customer.nickname && (
               <Text c="dimmed" fs="italic" truncate="end" data-testid="conversation-nickname">{customer.nickname}</Text>

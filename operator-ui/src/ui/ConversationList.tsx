@@ -1,8 +1,10 @@
 import { Alert, Badge, Box, Button, ColorSwatch, Group, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import type { Conversation } from '../api/types';
+import { conversationChannel } from '../format/channel';
 import { conversationStatusColor, conversationStatusLabel, messagePreview, relativeTime } from '../format/labels';
 import { t } from '../i18n';
+import { ChannelBadge } from './ChannelBadge';
 import { useConsoleData } from './consoleData';
 
 interface Props {
@@ -81,6 +83,7 @@ function ConversationRow({ conversation, active, onOpen, now }: {
       data-status={conversation.status}
       data-unread={unreadCount}
       data-assignee-id={conversation.assigneeId ?? undefined}
+      data-channel={conversationChannel(conversation)}
       onClick={() => onOpen(conversation)}
       onKeyDown={onKeyDown}
       px="sm"
@@ -89,12 +92,15 @@ function ConversationRow({ conversation, active, onOpen, now }: {
       style={{ cursor: 'pointer', borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text fw={unreadCount > 0 ? 700 : 600} size="sm" truncate="end" data-testid="conversation-customer">
-          {customer.displayName}
-          {customer.username && (
-            <Text span c="dimmed" fw={400} size="sm">{` @${customer.username}`}</Text>
-          )}
-        </Text>
+        <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+          <ChannelBadge conversation={conversation} />
+          <Text fw={unreadCount > 0 ? 700 : 600} size="sm" truncate="end" data-testid="conversation-customer">
+            {customer.displayName}
+            {customer.username && (
+              <Text span c="dimmed" fw={400} size="sm">{` @${customer.username}`}</Text>
+            )}
+          </Text>
+        </Group>
         <Text size="xs" c="dimmed" style={{ flexShrink: 0 }} title={new Date(conversation.updatedAt).toLocaleString()}>
           {relativeTime(conversation.updatedAt, now)}
         </Text>

@@ -2,6 +2,7 @@ import { Alert, Box, Center, Group, Loader, ScrollArea, Stack, Text } from '@man
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Conversation } from '../api/types';
 import { t } from '../i18n';
+import { isReadByCustomer } from '../state/customerActivity';
 import type { NotesState } from '../state/notes';
 import type { ThreadState } from '../state/thread';
 import { ConversationHeader } from './ConversationHeader';
@@ -16,6 +17,12 @@ interface Props {
   notes: NotesState;
   notesError: string | null;
   onSend: (conversationId: string, text: string, idempotencyKey: string) => Promise<void>;
+  /** The operator started (true) or stopped (false) typing a reply in this conversation. */
+  onTyping?: (conversationId: string, active: boolean) => void;
+  /** Show "Customer is typing…" under the thread. */
+  customerTyping?: boolean;
+  /** The customer's latest read time (ms since the epoch) or null: replies up to it show as read. */
+  customerReadAt?: number | null;
   onAddNote: (conversationId: string, text: string) => Promise<void>;
   /** The conversation after an action (lifecycle button, tag change). */
   onChanged: (conversation: Conversation) => void;
@@ -30,11 +37,13 @@ function replyBlockedReason(conversation: Conversation): string | null {
 }
 
 /**
- * The open conversation: header (status, assignee, actions, tags, audit, export), live message list (kept scrolled
- * to the newest unless scrolled up), reply box, and the internal notes beside them.
+ * The open conversation: header (channel, status, assignee, actions, tags, audit, export), live message list (kept
+ * scrolled to the newest unless scrolled up; replies the customer has read get a double tick), "Customer is
+ * typing…", reply box, and the internal notes beside them.
  */
 export function ConversationView(props: Props) {
   const { conversation, thread, error, notes, notesError, onSend, onAddNote, onChanged, onRefused } = props;
+  const { onTyping, customerTyping = false, customerReadAt = null } = props;
   const viewport = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const conversationId = conversation?.id ?? null;
@@ -48,15 +57,20 @@ export function ConversationView(props: Props) {
     stickToBottom.current = true;
   }, [conversationId]);
 
+  // also when "Customer is typing…" appears (the thread gets shorter)
   useLayoutEffect(() => {
     if (stickToBottom.current) scrollToBottom();
-  }, [thread.messages, scrollToBottom]);
+  }, [thread.messages, customerTyping, scrollToBottom]);
 
   const send = useCallback(async (text: string, key: string) => {
     if (!conversationId) return;
     stickToBottom.current = true;
     await onSend(conversationId, text, key);
   }, [conversationId, onSend]);
+
+  const typing = useCallback((active: boolean) => {
+    if (conversationId) onTyping?.(conversationId, active);
+  }, [conversationId, onTyping]);
 
   if (!conversation) {
     return (
@@ -87,7 +101,9 @@ export function ConversationView(props: Props) {
           >
             <Stack component="ol" gap={6} m={0} px="md" py="sm" style={{ listStyle: 'none' }}
               data-testid="message-list" role="log" aria-live="polite" aria-label={customer.displayName}>
-              {thread.messages.map((message) => <MessageBubble key={message.id} message={message} />)}
+              {thread.messages.map((message) => (
+                <MessageBubble key={message.id} message={message} read={isReadByCustomer(message, customerReadAt)} />
+              ))}
             </Stack>
             {!thread.loaded && !error && (
               <Center p="lg"><Loader size="sm" aria-label={t('thread.loading')} /></Center>
@@ -96,7 +112,15 @@ export function ConversationView(props: Props) {
               <Text c="dimmed" ta="center" p="lg" size="sm">{t('thread.noMessages')}</Text>
             )}
           </ScrollArea>
-          <ReplyBox key={conversation.id} onSend={send} disabledReason={replyBlockedReason(conversation)} />
+          <Box aria-live="polite">
+            {customerTyping && (
+              <Text size="xs" c="dimmed" fs="italic" px="md" py={2} data-testid="customer-typing">
+                {t('thread.customerTyping')}
+              </Text>
+            )}
+          </Box>
+          <ReplyBox key={conversation.id} onSend={send} onTyping={typing}
+            disabledReason={replyBlockedReason(conversation)} />
         </Stack>
         <Box w={{ base: 240, xl: 300 }} style={{ flexShrink: 0 }}>
           <NotesPanel key={conversation.id} notes={notes} error={notesError}

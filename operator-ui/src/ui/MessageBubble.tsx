@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { Message } from '../api/types';
 import { messageStatusLabel, systemKeyLabel } from '../format/labels';
 import { t } from '../i18n';
-import { CheckIcon, ClockIcon } from './icons';
+import { CheckIcon, ClockIcon, DoubleCheckIcon } from './icons';
 
 function clock(iso: string): string {
   const date = new Date(iso);
@@ -12,10 +12,10 @@ function clock(iso: string): string {
 
 /**
  * One message: inbound on the start side, outbound on the end side with its author and delivery status (clock =
- * pending, check = sent, red "failed: <reason>"); a system message (`systemKey` set) is a centered line. The text
- * is rendered as plain text with `white-space: pre-wrap`.
+ * pending, check = sent, double check = read by the customer (`read`), red "failed: <reason>"); a system message
+ * (`systemKey` set) is a centered line. The text is rendered as plain text with `white-space: pre-wrap`.
  */
-export const MessageBubble = memo(function MessageBubble({ message }: { message: Message }) {
+export const MessageBubble = memo(function MessageBubble({ message, read = false }: { message: Message; read?: boolean }) {
   if (message.systemKey) return <SystemMessageLine message={message} />;
   const outbound = message.direction === 'OUTBOUND';
   return (
@@ -25,6 +25,7 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
       data-message-id={message.id}
       data-direction={message.direction}
       data-status={message.status}
+      data-read={outbound ? String(read) : undefined}
       style={{ display: 'flex', justifyContent: outbound ? 'flex-end' : 'flex-start' }}
     >
       <Paper
@@ -45,7 +46,7 @@ export const MessageBubble = memo(function MessageBubble({ message }: { message:
           <Text size="xs" c="dimmed" title={new Date(message.createdAt).toLocaleString()}>
             {clock(message.createdAt)}
           </Text>
-          {outbound && <DeliveryStatus message={message} />}
+          {outbound && <DeliveryStatus message={message} read={read} />}
         </Group>
       </Paper>
     </Box>
@@ -77,8 +78,8 @@ function SystemMessageLine({ message }: { message: Message }) {
   );
 }
 
-function DeliveryStatus({ message }: { message: Message }) {
-  const label = messageStatusLabel(message);
+function DeliveryStatus({ message, read = false }: { message: Message; read?: boolean }) {
+  const label = read ? t('message.readByCustomer') : messageStatusLabel(message);
   if (message.status === 'FAILED') {
     return (
       <Text size="xs" c="red" fw={500} data-testid="message-status" style={{ overflowWrap: 'anywhere' }}>
@@ -96,7 +97,7 @@ function DeliveryStatus({ message }: { message: Message }) {
         c={message.status === 'SENT' ? 'indigo' : 'dimmed'}
         style={{ display: 'inline-flex' }}
       >
-        {message.status === 'SENT' ? <CheckIcon /> : <ClockIcon />}
+        {read ? <DoubleCheckIcon /> : message.status === 'SENT' ? <CheckIcon /> : <ClockIcon />}
       </Box>
     </Tooltip>
   );

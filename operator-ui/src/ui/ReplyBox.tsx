@@ -1,8 +1,9 @@
 import { Button, Group, Popover, Stack, Text, Textarea } from '@mantine/core';
-import { type KeyboardEvent, type SyntheticEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type SyntheticEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CannedResponse } from '../api/types';
 import { newIdempotencyKey } from '../format/ids';
 import { t } from '../i18n';
+import { TypingNotifier } from '../live/typing';
 import {
   type ShortcutToken,
   type TextEdit,
@@ -15,6 +16,7 @@ import {
 } from '../state/cannedShortcut';
 import { CannedItem, CannedPicker } from './CannedPicker';
 import { useConsoleData } from './consoleData';
+import { useLatest } from './hooks';
 import { errorText, useServices } from './services';
 
 /**
@@ -24,9 +26,13 @@ import { errorText, useServices } from './services';
  * Canned responses: the picker button inserts one at the caret; typing `/shortcut` then Space or Tab replaces it
  * with the response text, and after `/` an autocomplete lists matching responses (↑/↓, Enter or Tab picks, Esc
  * hides). Every use is counted (`POST /api/canned-responses/{id}/use`).
+ *
+ * Typing: `onTyping(true)` while the operator edits a non-blank text (at most once a second), `onTyping(false)` after
+ * 3 s without input, on send, when the text is cleared and when the box goes away (see `TypingNotifier`).
  */
-export function ReplyBox({ onSend, disabledReason = null }: {
+export function ReplyBox({ onSend, onTyping, disabledReason = null }: {
   onSend: (text: string, idempotencyKey: string) => Promise<void>;
+  onTyping?: (active: boolean) => void;
   /** Why replying is not possible now (closed, blocked), or null. */
   disabledReason?: string | null;
 }) {
@@ -40,10 +46,14 @@ export function ReplyBox({ onSend, disabledReason = null }: {
   const attempt = useRef<{ text: string; key: string } | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const pendingCaret = useRef<number | null>(null);
+  const typingHandler = useLatest(onTyping);
+  const [typing] = useState(() => new TypingNotifier((on) => typingHandler.current?.(on)));
   const blank = text.trim() === '';
   const disabled = disabledReason !== null;
   const suggestions = token ? suggestShortcuts(token.query, canned) : [];
   const suggesting = suggestions.length > 0 && !disabled;
+
+  useEffect(() => () => typing.stop(), [typing]);
 
   useLayoutEffect(() => {
     const caret = pendingCaret.current;
@@ -60,9 +70,15 @@ export function ReplyBox({ onSend, disabledReason = null }: {
     });
   }
 
+  function edited(value: string) {
+    if (value.trim() === '') typing.stop();
+    else typing.input();
+  }
+
   function apply(edit: TextEdit, response: CannedResponse) {
     pendingCaret.current = edit.caret;
     setText(edit.text);
+    edited(edit.text);
     setToken(null);
     used(response);
   }
@@ -90,6 +106,7 @@ export function ReplyBox({ onSend, disabledReason = null }: {
     const value = text.trim();
     if (!value || sending || disabled) return;
     if (!attempt.current || attempt.current.text !== value) attempt.current = { text: value, key: newIdempotencyKey() };
+    typing.stop();
     setSending(true);
     setError(null);
     try {
@@ -115,6 +132,7 @@ export function ReplyBox({ onSend, disabledReason = null }: {
       return;
     }
     setText(value);
+    edited(value);
     trackToken(value, caret);
   }
 

@@ -1,9 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ApiClient } from '../api/ApiClient';
-import type { PresenceEntry, ServerFrame } from '../api/types';
+import type { ClientFrame, PresenceEntry, ServerFrame } from '../api/types';
 import type { AuthSession } from '../auth/AuthSession';
 import { type ConnectionState, OperatorSocket } from '../live/OperatorSocket';
 import { operatorSocketUrl } from '../live/frames';
+import {
+  type CustomerActivityState,
+  customerActivityReducer,
+  initialCustomerActivityState,
+  nextTypingExpiry,
+} from '../state/customerActivity';
 
 /** The current time in ms, updated every `intervalMs` (for relative times). */
 export function useNow(intervalMs = 30_000): number {
@@ -24,15 +30,20 @@ export function useLatest<T>(value: T) {
   return ref;
 }
 
-/** Keeps the operator socket open while mounted; answers its connection state. */
+/**
+ * Keeps the operator socket open while mounted; answers its connection state and `send` (a frame to the server
+ * when live, else dropped: false).
+ */
 export function useOperatorSocket(
   auth: AuthSession,
   onFrame: (frame: ServerFrame) => void,
   onReconnected: () => void,
-): ConnectionState {
+): { connection: ConnectionState; send: (frame: ClientFrame) => boolean } {
   const [state, setState] = useState<ConnectionState>('connecting');
   const frameHandler = useLatest(onFrame);
   const reconnectHandler = useLatest(onReconnected);
+  const socketRef = useRef<OperatorSocket | null>(null);
+  const send = useCallback((frame: ClientFrame) => socketRef.current?.send(frame) ?? false, []);
   useEffect(() => {
     const socket = new OperatorSocket({
       url: operatorSocketUrl(window.location),
@@ -41,10 +52,32 @@ export function useOperatorSocket(
       onState: setState,
       onReconnected: () => reconnectHandler.current(),
     });
+    socketRef.current = socket;
     socket.start();
-    return () => socket.stop();
+    return () => {
+      if (socketRef.current === socket) socketRef.current = null;
+      socket.stop();
+    };
   }, [auth, frameHandler, reconnectHandler]);
-  return state;
+  return { connection: state, send };
+}
+
+/**
+ * The customers' typing and read receipts from socket frames (see `customerActivityReducer`); typing indicators are
+ * removed when their time is up. Returns the state and the frame handler.
+ */
+export function useCustomerActivity(): [CustomerActivityState, (frame: ServerFrame) => void] {
+  const [state, dispatch] = useReducer(customerActivityReducer, initialCustomerActivityState);
+  const onFrame = useCallback((frame: ServerFrame) => dispatch({ type: 'frame', frame, now: Date.now() }), []);
+  const expiry = nextTypingExpiry(state);
+  useEffect(() => {
+    if (expiry === null) return;
+    // never earlier than `expiry`, so a timer firing a little early still removes what it was set for
+    const id = setTimeout(() => dispatch({ type: 'tick', now: Math.max(Date.now(), expiry) }),
+      Math.max(0, expiry - Date.now()));
+    return () => clearTimeout(id);
+  }, [expiry]);
+  return [state, onFrame];
 }
 
 /**

@@ -28,6 +28,37 @@ export function CheckIcon(props: IconProps) {
   );
 }
 
+/** Two checks: read by the customer. */
+export function DoubleCheckIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M2 12.5l4.5 4.5L15.5 8" />
+      <path d="M11.5 16l1 1L22 8" />
+    </Svg>
+  );
+}
+
+/** Paper plane: a Telegram conversation. */
+export function TelegramIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M21 3L10 14" />
+      <path d="M21 3l-7 18-4-7-7-4 18-7z" />
+    </Svg>
+  );
+}
+
+/** Browser window with a chat bubble: a web widget conversation. */
+export function WidgetIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <path d="M3 8h18" />
+      <path d="M8 12h8v3h-4l-2 2v-2H8z" />
+    </Svg>
+  );
+}
+
 export function AlertIcon(props: IconProps) {
   return (
     <Svg {...props}>

@@ -57,7 +57,7 @@ const messages: Message[] = [
 ];
 const notes: Note[] = [{ id: 'n1', conversationId: 'c1', operatorId: 'op-anna', operatorName: 'Anna', text: 'VIP customer', createdAt: '2026-11-21T10:03:00Z' }];
 
-function view(c: Conversation, consoleData = data()): string {
+function view(c: Conversation, consoleData = data(), extra: Partial<Parameters<typeof ConversationView>[0]> = {}): string {
   return render(createElement(ConversationView, {
     conversation: c,
     thread: { ...initialThreadState, conversationId: c.id, messages, loaded: true },
@@ -68,6 +68,7 @@ function view(c: Conversation, consoleData = data()): string {
     onAddNote: async () => undefined,
     onChanged: () => undefined,
     onRefused: () => undefined,
+    ...extra,
   }), consoleData);
 }
 
@@ -102,6 +103,39 @@ describe('conversation view rendering', () => {
     const blocked = view(conversation({ status: 'BLOCKED' }));
     expect(actions(blocked)).toEqual(['action-unblock']);
     expect(blocked).toMatch(/<textarea[^>]*disabled[^>]*data-testid="reply-input"|<textarea[^>]*data-testid="reply-input"[^>]*disabled/);
+  });
+});
+
+describe('widget conversations rendering', () => {
+  const channelOf = (html: string) => [...html.matchAll(/data-testid="conversation-channel"[^>]*data-channel="([A-Z]+)"/g)].map((m) => m[1]);
+
+  it('shows the channel in the header and the list row (TELEGRAM when absent)', () => {
+    expect(channelOf(view(conversation({ channel: 'WIDGET' })))).toEqual(['WIDGET']);
+    expect(channelOf(view(conversation()))).toEqual(['TELEGRAM']);
+    const list = render(createElement(ConversationPanel, {
+      query: defaultListQuery, onQueryChange: () => undefined, counts: null,
+      items: [conversation({ id: 'w', channel: 'WIDGET' }), conversation({ id: 't' })], openId: null,
+      onOpen: () => undefined, onOpenById: () => undefined, hasMore: false, loadingMore: false,
+      onLoadMore: () => undefined, error: null, now: Date.parse('2026-11-21T12:00:00Z'),
+    }));
+    expect(channelOf(list)).toEqual(['WIDGET', 'TELEGRAM']);
+    expect(list).toContain('aria-label="Web widget"');
+  });
+
+  it('shows "Customer is typing…" only while the customer types', () => {
+    expect(view(conversation())).not.toContain('data-testid="customer-typing"');
+    expect(view(conversation(), data(), { customerTyping: true })).toMatch(/data-testid="customer-typing"[^>]*>Customer is typing…</);
+  });
+
+  it('marks the replies the customer has read with data-read and a double tick', () => {
+    const readAt = Date.parse('2026-11-21T10:02:00Z');
+    const html = view(conversation(), data(), { customerReadAt: readAt });
+    expect(html).toMatch(/data-message-id="m2"[^>]*data-read="true"/);
+    expect(html).toContain('aria-label="Read by the customer"');
+    const before = view(conversation(), data(), { customerReadAt: readAt - 1 });
+    expect(before).toMatch(/data-message-id="m2"[^>]*data-read="false"/);
+    expect(before).not.toContain('Read by the customer');
+    expect(before).not.toMatch(/data-message-id="m1"[^>]*data-read/); // customer messages carry no read mark
   });
 });
 

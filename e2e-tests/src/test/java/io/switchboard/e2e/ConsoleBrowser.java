@@ -1,6 +1,7 @@
 package io.switchboard.e2e;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -33,6 +34,11 @@ final class ConsoleBrowser implements AutoCloseable {
     /** A new 1280×800 page. */
     Page newPage() {
         return browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+    }
+
+    /** A new browser context (its own cookies and storage: one person's browser) with 1280×800 pages. */
+    BrowserContext newContext() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
 
     /** Opens the console at {@code gatewayUrl} and signs in; returns once the conversation list shows. */

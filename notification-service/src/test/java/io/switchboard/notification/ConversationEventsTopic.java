@@ -61,7 +61,8 @@ public final class ConversationEventsTopic {
                     fail("the service never consumed " + Topics.CONVERSATION_EVENTS);
                 }
                 publish(mapper, new ConversationOpened(UUID.randomUUID(), 1, Instant.now(), probeConversation,
-                        "Probe #0000", "OPEN_UNCLAIMED", new CustomerSummary(UUID.randomUUID(), "Probe", null, null)));
+                        "Probe #0000", "OPEN_UNCLAIMED", new CustomerSummary(UUID.randomUUID(), "Probe", null, null),
+                        null));
                 consumerLive = !client.framesWithin(Duration.ofMillis(700)).stream()
                         .filter(f -> probeConversation.toString().equals(f.path("conversationId").asText()))
                         .toList().isEmpty();

@@ -21,9 +21,10 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A test WebSocket client of {@code /ws/operator} that connects exactly as the browser console does: it offers the
- * subprotocols {@code bearer-token-carrier} and {@code encodeURIComponent("quarkus-http-upgrade#Authorization#Bearer "
- * + token)}. Collects every text frame it receives.
+ * A test WebSocket client of {@code /ws/operator} (or {@code /ws/widget}) that connects exactly as the browser console
+ * and the widget do: it offers the subprotocols {@code bearer-token-carrier} and
+ * {@code encodeURIComponent("quarkus-http-upgrade#Authorization#Bearer " + token)}. Collects every text frame it
+ * receives.
  */
 public final class OperatorClient implements AutoCloseable {
 
@@ -36,10 +37,10 @@ public final class OperatorClient implements AutoCloseable {
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final WebSocketClientConnection connection;
 
-    private OperatorClient(URI baseUri, String token) {
+    private OperatorClient(URI baseUri, String path, String token) {
         this.connection = BasicWebSocketConnector.create()
                 .baseUri(baseUri)
-                .path("/ws/operator")
+                .path(path)
                 .addSubprotocol(CARRIER)
                 .addSubprotocol(tokenSubprotocol(token))
                 .onTextMessage((c, text) -> frames.add(text))
@@ -49,7 +50,31 @@ public final class OperatorClient implements AutoCloseable {
 
     /** Opens a connection; throws when the server refuses the upgrade. */
     public static OperatorClient connect(URI baseUri, String token) {
-        return new OperatorClient(baseUri, token);
+        return new OperatorClient(baseUri, "/ws/operator", token);
+    }
+
+    /** Opens a connection to {@code path} (e.g. {@code /ws/widget}); throws when the server refuses the upgrade. */
+    public static OperatorClient connect(URI baseUri, String path, String token) {
+        return new OperatorClient(baseUri, path, token);
+    }
+
+    /** The raw text of every frame received within {@code window}. */
+    public List<String> textsWithin(Duration window) {
+        List<String> result = new ArrayList<>();
+        long deadline = System.nanoTime() + window.toNanos();
+        try {
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                String text = frames.poll(left, TimeUnit.NANOSECONDS);
+                if (text != null) {
+                    result.add(text);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return result;
     }
 
     /** What a browser sends as the second subprotocol: {@code encodeURIComponent("quarkus-http-upgrade#Authorization#Bearer " + token)}. */

@@ -36,6 +36,35 @@ public final class Tokens {
         return TestJwt.token(id, username, Set.of("customer"), Duration.ofMinutes(10));
     }
 
+    /**
+     * A customer token as the gateway mints it for the web widget: {@code sub} = customer id, {@code groups} =
+     * {@code ["customer"]}, claim {@code conversation} = the conversation id.
+     */
+    public static String customer(UUID customerId, UUID conversationId) {
+        return customerWithClaim(customerId, conversationId.toString(), Duration.ofMinutes(10));
+    }
+
+    /** A customer token whose {@code conversation} claim is {@code claim} (null: no claim at all). */
+    public static String customerWithClaim(UUID customerId, String claim, Duration lifetime) {
+        long now = System.currentTimeMillis() / 1000;
+        io.smallrye.jwt.build.JwtClaimsBuilder builder = Jwt.issuer(TestJwt.ISSUER)
+                .subject(customerId.toString())
+                .groups(Set.of("customer"))
+                .issuedAt(now - 1)
+                .expiresAt(now + lifetime.toSeconds());
+        if (claim != null) {
+            builder.claim("conversation", claim);
+        }
+        return builder.sign(TestJwt.privateKey());
+    }
+
+    /** An operator token that also names a conversation, as if someone tried to use it on the widget socket. */
+    public static String operatorWithConversation(UUID id, String username, UUID conversationId) {
+        return builder(id, username, username, Set.of("operator"), Duration.ofMinutes(10))
+                .claim("conversation", conversationId.toString())
+                .sign(TestJwt.privateKey());
+    }
+
     private static io.smallrye.jwt.build.JwtClaimsBuilder builder(UUID id, String username, String displayName,
                                                                   Set<String> roles, Duration lifetime) {
         long now = System.currentTimeMillis() / 1000;

@@ -33,14 +33,17 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = NoteAdded.class, name = NoteAdded.TYPE),
         @JsonSubTypes.Type(value = ConversationTagged.class, name = ConversationTagged.TYPE),
         @JsonSubTypes.Type(value = ConversationUntagged.class, name = ConversationUntagged.TYPE),
-        @JsonSubTypes.Type(value = ConversationDeleted.class, name = ConversationDeleted.TYPE)
+        @JsonSubTypes.Type(value = ConversationDeleted.class, name = ConversationDeleted.TYPE),
+        @JsonSubTypes.Type(value = ConversationRead.class, name = ConversationRead.TYPE),
+        @JsonSubTypes.Type(value = CustomerUpdated.class, name = CustomerUpdated.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
 public sealed interface ConversationEvent
         permits ConversationOpened, MessageReceived, MessageQueued, MessageSent, MessageFailed, SystemMessagePosted,
                 ConversationClaimed, ConversationAssigned, ConversationUnassigned, ConversationClosed,
-                ConversationReopened, ConversationBlocked, ConversationUnblocked, ConversationStatusChanged, NoteAdded, ConversationTagged, ConversationUntagged, ConversationDeleted {
+                ConversationReopened, ConversationBlocked, ConversationUnblocked, ConversationStatusChanged, NoteAdded, ConversationTagged, ConversationUntagged, ConversationDeleted,
+                ConversationRead, CustomerUpdated {
 
     /** Unique id of this event (consumers de-duplicate on it). */
     UUID eventId();

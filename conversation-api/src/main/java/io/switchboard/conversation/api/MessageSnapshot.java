@@ -14,7 +14,9 @@ import java.util.UUID;
  * @param operatorId   author of an OUTBOUND message, or null (customer, system)
  * @param operatorName the author's display name at the time, or null
  * @param systemKey    template key of a system message (e.g. {@code welcome_message}), or null
+ * @param clientMessageId the web widget's id for a message its customer posted ({@code ^[A-Za-z0-9_-]{8,64}$}), so
+ *                     the widget can match its local echo; null for every other message
  */
 public record MessageSnapshot(UUID id, String direction, String text, String status, Instant createdAt,
-                              UUID operatorId, String operatorName, String systemKey) {
+                              UUID operatorId, String operatorName, String systemKey, String clientMessageId) {
 }

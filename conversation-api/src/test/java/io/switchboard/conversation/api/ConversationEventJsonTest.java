@@ -23,13 +23,14 @@ class ConversationEventJsonTest {
         UUID conversation = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-21T10:00:00.123456Z");
         CustomerSummary customer = new CustomerSummary(UUID.randomUUID(), "Ana Díaz", "ana", "Ana");
-        MessageSnapshot message = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "Hi <b>&amp; 👋 שלום", "RECEIVED", at, null, null, null);
+        MessageSnapshot message = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "Hi <b>&amp; 👋 שלום", "RECEIVED", at, null, null, null, null);
         ActorSummary actor = new ActorSummary(UUID.randomUUID(), "Olga Operator");
         ConversationState assigned = new ConversationState("OPEN_ASSIGNED", actor.id(), "Blue Lion #84C2");
         ConversationState unclaimed = new ConversationState("OPEN_UNCLAIMED", null, "Blue Lion #84C2");
         ConversationState closed = new ConversationState("CLOSED", null, "Blue Lion #84C2");
         List<ConversationEvent> events = List.of(
-                new ConversationOpened(UUID.randomUUID(), 1, at, conversation, "Blue Lion #84C2", "OPEN_UNCLAIMED", customer),
+                new ConversationOpened(UUID.randomUUID(), 1, at, conversation, "Blue Lion #84C2", "OPEN_UNCLAIMED", customer, "TELEGRAM"),
+                new ConversationOpened(UUID.randomUUID(), 1, at, conversation, "Blue Lion #84C2", "OPEN_UNCLAIMED", customer, null),
                 new MessageReceived(UUID.randomUUID(), 1, at, conversation, customer, message),
                 new MessageQueued(UUID.randomUUID(), 1, at, conversation, UUID.randomUUID(), message),
                 new MessageSent(UUID.randomUUID(), 1, at, conversation, message.id(), "SENT"),
@@ -54,7 +55,7 @@ class ConversationEventJsonTest {
         events = java.util.stream.Stream.concat(events.stream(), toolEvents.stream()).toList();
 
         MessageSnapshot bubble = new MessageSnapshot(UUID.randomUUID(), "OUTBOUND", "Спасибо! We reply soon 👋", "PENDING", at,
-                null, null, "welcome_message");
+                null, null, "welcome_message", null);
         List<ConversationEvent> systemMessages = List.of(
                 new SystemMessagePosted(UUID.randomUUID(), 1, at, conversation, "welcome_message",
                         SystemMessagePosted.AUDIENCE_CUSTOMER, bubble, bubble.text(), true, true, false),
@@ -66,6 +67,16 @@ class ConversationEventJsonTest {
                 ConversationDeleted.ERASURE).map(reason -> (ConversationEvent) new ConversationDeleted(UUID.randomUUID(), 1, at,
                 conversation, reason)).toList();
         events = java.util.stream.Stream.concat(events.stream(), deletions.stream()).toList();
+
+        MessageSnapshot widgetMessage = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "from the widget", "RECEIVED", at,
+                null, null, null, "c-0123456789_ab");
+        List<ConversationEvent> widgetEvents = List.of(
+                new ConversationOpened(UUID.randomUUID(), 1, at, conversation, "Blue Lion #84C2", "OPEN_UNCLAIMED",
+                        new CustomerSummary(UUID.randomUUID(), "Visitor 84C2", null, null), ConversationOpened.CHANNEL_WIDGET),
+                new MessageReceived(UUID.randomUUID(), 1, at, conversation, customer, widgetMessage),
+                new ConversationRead(UUID.randomUUID(), 1, at, conversation, at, actor),
+                new CustomerUpdated(UUID.randomUUID(), 1, at, conversation, customer));
+        events = java.util.stream.Stream.concat(events.stream(), widgetEvents.stream()).toList();
 
         for (ConversationEvent event : events) {
             String wire = json.writeValueAsString(event);
@@ -117,6 +128,46 @@ class ConversationEventJsonTest {
         tree.fieldNames().forEachRemaining(fields::add);
         assertEquals(java.util.Set.of("type", "eventId", "version", "occurredAt", "conversationId", "reason"), fields);
         assertInstanceOf(ConversationDeleted.class, json.readValue(wire, ConversationEvent.class));
+    }
+
+    @Test
+    void widgetAdditionsHaveTheirWireShapes() throws Exception {
+        assertEquals("conversation.read", ConversationRead.TYPE);
+        assertEquals("customer.updated", CustomerUpdated.TYPE);
+        UUID conversation = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T10:00:00Z");
+        ActorSummary actor = new ActorSummary(UUID.randomUUID(), "Anna");
+        JsonNode read = json.readTree(json.writeValueAsString(new ConversationRead(UUID.randomUUID(), 0, at, conversation,
+                Instant.parse("2026-11-21T10:00:01.5Z"), actor)));
+        assertEquals("conversation.read", read.get("type").asText());
+        assertEquals(1, read.get("version").asInt());
+        assertEquals("2026-11-21T10:00:01.500Z", read.get("readAt").asText());
+        assertEquals("Anna", read.at("/actor/name").asText());
+        assertEquals(actor.id().toString(), read.at("/actor/id").asText());
+
+        JsonNode updated = json.readTree(json.writeValueAsString(new CustomerUpdated(UUID.randomUUID(), 0, at, conversation,
+                new CustomerSummary(UUID.randomUUID(), "Kate", null, "Kate"))));
+        assertEquals("customer.updated", updated.get("type").asText());
+        assertEquals("Kate", updated.at("/customer/nickname").asText());
+        assertEquals("Kate", updated.at("/customer/displayName").asText());
+
+        JsonNode received = json.readTree(json.writeValueAsString(new MessageReceived(UUID.randomUUID(), 1, at, conversation,
+                new CustomerSummary(UUID.randomUUID(), "Kate", null, "Kate"),
+                new MessageSnapshot(UUID.randomUUID(), "INBOUND", "hi", "RECEIVED", at, null, null, null, "abcdefgh"))));
+        assertEquals("abcdefgh", received.at("/message/clientMessageId").asText());
+
+        JsonNode opened = json.readTree(json.writeValueAsString(new ConversationOpened(UUID.randomUUID(), 1, at, conversation,
+                "Blue Lion #84C2", "OPEN_UNCLAIMED", new CustomerSummary(UUID.randomUUID(), "Visitor 84C2", null, null), "WIDGET")));
+        assertEquals("WIDGET", opened.get("channel").asText());
+
+        // an event from a producer older than the widget: no channel, no clientMessageId
+        String old = """
+                {"type":"message.received","eventId":"%s","version":1,"occurredAt":"2026-11-21T10:00:00Z",
+                 "conversationId":"%s","customer":{"id":"%s","displayName":"Ana"},
+                 "message":{"id":"%s","direction":"INBOUND","text":"hi","status":"RECEIVED","createdAt":"2026-11-21T10:00:00Z"}}
+                """.formatted(UUID.randomUUID(), conversation, UUID.randomUUID(), UUID.randomUUID());
+        MessageReceived back = (MessageReceived) json.readValue(old, ConversationEvent.class);
+        assertEquals(null, back.message().clientMessageId());
     }
 
     @Test

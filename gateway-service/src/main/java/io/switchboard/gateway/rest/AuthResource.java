@@ -1,9 +1,9 @@
 package io.switchboard.gateway.rest;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.repository.OperatorRepository;
 import io.switchboard.gateway.service.OperatorSessions;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +25,7 @@ import java.util.UUID;
  *       token is invalid, expired, revoked or was already used (which also revokes its whole chain).</li>
  *   <li>{@code POST /api/auth/logout {refreshToken}} → 204; revokes the token's chain.</li>
  *   <li>{@code GET /api/auth/me} (bearer token) → 200 {@link OperatorView}; 401 without a valid token or when the
- *       operator is gone or inactive.</li>
+ *       operator is gone or inactive; 403 for a widget customer's token.</li>
  * </ul>
  */
 @Path("/api/auth")
@@ -66,7 +66,7 @@ public class AuthResource {
 
     @GET
     @Path("me")
-    @Authenticated
+    @RolesAllowed({"operator", "admin"})
     public Uni<OperatorView> me() {
         UUID id;
         try {

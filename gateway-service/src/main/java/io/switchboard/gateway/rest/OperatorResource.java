@@ -1,8 +1,8 @@
 package io.switchboard.gateway.rest;
 
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.repository.OperatorRepository;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,11 +13,12 @@ import java.util.List;
 /**
  * {@code GET /api/operators} (bearer token) → 200 {@code [OperatorView]} ({@code {id, username, displayName, role,
  * active}}), the active operators ordered by username, so that the console can show names and offer assignees. 401
- * without a valid token. Admins see every account, inactive ones too, at {@code GET /api/admin/operators}.
+ * without a valid token, 403 for a token that is not an operator's (a widget customer's). Admins see every account,
+ * inactive ones too, at {@code GET /api/admin/operators}.
  */
 @Path("/api/operators")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@RolesAllowed({"operator", "admin"})
 public class OperatorResource {
 
     private final OperatorRepository operators;

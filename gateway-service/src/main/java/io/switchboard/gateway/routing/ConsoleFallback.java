@@ -13,15 +13,15 @@ import java.util.List;
 
 /**
  * Deep links of the single-page console: runs after the static files and before the JAX-RS endpoints. A
- * {@code GET}/{@code HEAD} for a console path (not under {@code /api}, {@code /ws}, {@code /q}, {@code /telegram},
- * and whose last segment has no file extension) gets the console's {@code META-INF/resources/index.html}, so that
- * the app can route it itself. Everything else, and every path when the console is not packaged, goes on to the
+ * {@code GET}/{@code HEAD} for a console path (not under {@code /api}, {@code /ws}, {@code /q}, {@code /telegram}
+ * or {@code /widget}, and whose last segment has no file extension) gets the console's
+ * {@code META-INF/resources/index.html}, so that the app can route it itself. Everything else, and every path when the console is not packaged, goes on to the
  * next route (the JAX-RS endpoints, whose 404 is problem+json).
  */
 final class ConsoleFallback implements Handler<RoutingContext> {
 
     static final String INDEX = "META-INF/resources/index.html";
-    private static final List<String> RESERVED = List.of("/api", "/ws", "/q", "/telegram");
+    private static final List<String> RESERVED = List.of("/api", "/ws", "/q", "/telegram", "/widget");
 
     private final Buffer index;
 

@@ -7,7 +7,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -18,20 +20,29 @@ import java.net.URI;
  *
  * <pre>
  * POST /api/auth/login                         login rate limit, then the gateway's own endpoint
+ * /api/widget/**                               CORS for the allowed sites (preflights answered here), then:
+ *   GET   /api/widget/conversations/:id,
+ *   GET   /api/widget/conversations/:id/messages customer token of conversation :id → conversation-service
+ *   PATCH /api/widget/conversations/:id          customer token of :id, nickname rate limit → conversation-service
+ *   POST  /api/widget/conversations, /api/widget/token,
+ *   POST  /api/widget/conversations/:id/messages the gateway's own endpoints (WidgetResource)
  * /api/conversations/**, /api/customers/**,
  * /api/search/**, /api/canned-responses/**,
  * /api/tags/**, /api/admin/system-messages/**,
- * /api/admin/timers/**, /api/admin/audit/**     bearer token check → conversation-service
- * /api/presence/**                             bearer token check → notification-service
- * /ws/** (WebSocket upgrades)                  bearer token check (header or subprotocol) → notification-service
+ * /api/admin/timers/**, /api/admin/audit/**     operator token check → conversation-service
+ * /api/presence/**                             operator token check → notification-service
+ * /ws/widget (WebSocket upgrade)               allowed Origin, customer token check → notification-service
+ * /ws/** (WebSocket upgrades)                  operator token check (header or subprotocol) → notification-service
  * /telegram/webhook                            → telegram-ingest-service (no token: it checks the secret header)
+ * /widget.js, /widget/*                        the widget's files (WidgetAssets), 404 problem when missing
  * /api/auth/**, /api/operators,
  * /api/admin/operators/**                      the gateway's own JAX-RS endpoints (admin ones check the role)
  * anything else                                static console files, then {@link ConsoleFallback}
  * </pre>
  * A prefix matches whole path segments only ({@code /api/tags} and {@code /api/tags/7}, never {@code /api/tagsXYZ}).
- * The edge only checks that the token is valid; roles are checked by the service that owns the endpoint. Whatever
- * nobody answers ends as 404 problem+json.
+ * The edge checks that the token is valid and of the right kind (operator or customer, see
+ * {@link EdgeAuthenticator}); roles are checked again by the service that owns the endpoint. Whatever nobody
+ * answers ends as 404 problem+json.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -39,6 +50,8 @@ public class GatewayRoutes {
     /** Paths owned by conversation-service (whole segments after {@code /api/}). */
     static final String CONVERSATION_PATHS = "^/api/(conversations|customers|search|canned-responses|tags"
             + "|admin/system-messages|admin/timers|admin/audit)(/.*)?$";
+    /** The widget's proxied conversation path. */
+    static final String WIDGET_CONVERSATION = "/api/widget/conversations/:id";
 
     /** Order of the routes in front of the JAX-RS endpoints and static files. */
     static final int EDGE_ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
@@ -50,14 +63,21 @@ public class GatewayRoutes {
     private final RoutingConfig config;
     private final EdgeAuthenticator authenticator;
     private final LoginThrottle loginThrottle;
+    private final WidgetCors widgetCors;
+    private final WidgetOrigins widgetOrigins;
+    private final NicknameThrottle nicknameThrottle;
     private final Vertx vertx;
     private HttpClient client;
 
     public GatewayRoutes(RoutingConfig config, EdgeAuthenticator authenticator, LoginThrottle loginThrottle,
+                         WidgetCors widgetCors, WidgetOrigins widgetOrigins, NicknameThrottle nicknameThrottle,
                          Vertx vertx) {
         this.config = config;
         this.authenticator = authenticator;
         this.loginThrottle = loginThrottle;
+        this.widgetCors = widgetCors;
+        this.widgetOrigins = widgetOrigins;
+        this.nicknameThrottle = nicknameThrottle;
         this.vertx = vertx;
     }
 
@@ -70,17 +90,47 @@ public class GatewayRoutes {
         UpstreamProxy conversations = upstream("conversation-service", config.conversationService());
         UpstreamProxy notifications = upstream("notification-service", config.notificationService());
         UpstreamProxy telegram = upstream("telegram-ingest-service", config.telegramIngest());
+        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+        int order = EDGE_ORDER;
 
-        router.post("/api/auth/login").order(EDGE_ORDER).handler(loginThrottle);
-        router.routeWithRegex(CONVERSATION_PATHS).order(EDGE_ORDER + 1)
-                .handler(authenticator).handler(conversations);
-        router.routeWithRegex("^/api/presence(/.*)?$").order(EDGE_ORDER + 2)
-                .handler(authenticator).handler(notifications);
-        router.routeWithRegex("^/ws(/.*)?$").order(EDGE_ORDER + 3)
-                .handler(authenticator).handler(notifications);
-        router.route("/telegram/webhook").order(EDGE_ORDER + 4).handler(telegram);
-        router.route().order(CONSOLE_ORDER).handler(ConsoleFallback.load(Thread.currentThread().getContextClassLoader()));
+        router.post("/api/auth/login").order(order++).handler(loginThrottle);
+
+        router.routeWithRegex("^/api/widget(/.*)?$").order(order++).handler(widgetCors);
+        router.get(WIDGET_CONVERSATION).order(order++)
+                .handler(authenticator.customerOfPathConversation()).handler(conversations);
+        router.get(WIDGET_CONVERSATION + "/messages").order(order++)
+                .handler(authenticator.customerOfPathConversation()).handler(conversations);
+        router.patch(WIDGET_CONVERSATION).order(order++)
+                .handler(authenticator.customerOfPathConversation()).handler(nicknameThrottle).handler(conversations);
+
+        router.routeWithRegex(CONVERSATION_PATHS).order(order++)
+                .handler(authenticator.operators()).handler(conversations);
+        router.routeWithRegex("^/api/presence(/.*)?$").order(order++)
+                .handler(authenticator.operators()).handler(notifications);
+        router.routeWithRegex("^/ws/widget/?$").order(order++)
+                .handler(this::checkWidgetSocketOrigin).handler(authenticator.customers()).handler(notifications);
+        router.routeWithRegex("^/ws(/.*)?$").order(order++)
+                .handler(authenticator.operators()).handler(notifications);
+        router.route("/telegram/webhook").order(order++).handler(telegram);
+        router.routeWithRegex("^/widget(\\.js|/.*)$").order(order)
+                .handler(new WidgetAssets(vertx, classLoader));
+
+        router.route().order(CONSOLE_ORDER).handler(ConsoleFallback.load(classLoader));
         router.route().order(NOT_FOUND_ORDER).handler(ctx -> ProblemResponses.send(ctx, 404, "Nothing is here"));
+    }
+
+    /**
+     * A browser opening {@code /ws/widget} sends the page's {@code Origin}: only pages of the allowed sites (or of
+     * the gateway's own host) may, else 403 before anything is forwarded. Clients that send no {@code Origin} (not a
+     * browser page) are not restricted by it.
+     */
+    private void checkWidgetSocketOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !widgetOrigins.allows(ctx.request(), origin)) {
+            ProblemResponses.send(ctx, 403, "This site may not open the widget socket");
+            return;
+        }
+        ctx.next();
     }
 
     void close(@Observes ShutdownEvent event) {

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 
 /**
- * Runs {@link RefreshTokenPurge} every {@code switchboard.identity.refresh-token-purge.interval} (default daily),
+ * Runs {@link RefreshTokenPurge} (operators' and widget customers' refresh tokens) every {@code switchboard.identity.refresh-token-purge.interval} (default daily),
  * the first time {@code …initial-delay} after start-up. Every replica runs it (the deletes are idempotent); a run
  * still going when the next is due is not doubled. A failed run is logged and retried at the next interval.
  */
@@ -33,7 +33,8 @@ public class RefreshTokenPurgeSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return purge.purge(clock.instant())
-                .invoke(deleted -> LOG.infof("refresh-token.purged deleted=%d", deleted))
+                .invoke(purged -> LOG.infof("refresh-token.purged deleted=%d widgetSessions=%d",
+                        purged.refreshTokens(), purged.widgetSessions()))
                 .onFailure().invoke(failure -> LOG.warnf("Refresh token purge failed: %s", failure.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

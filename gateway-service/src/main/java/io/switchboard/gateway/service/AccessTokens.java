@@ -5,6 +5,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import io.smallrye.jwt.util.ResourceUtils;
 import io.switchboard.gateway.config.IdentityConfig;
@@ -50,16 +51,26 @@ public class AccessTokens {
 
     /** A signed access token for {@code operator}, valid from {@code now} for {@link #lifetimeSeconds()}. */
     public String issue(Operator operator, Instant now) {
-        return Jwt.issuer(config.issuer())
+        return sign(Jwt.issuer(config.issuer())
                 .subject(operator.id.toString())
                 .upn(operator.username)
                 .groups(operator.role.groups())
                 .claim("name", operator.displayName)
                 .issuedAt(now)
-                .expiresAt(now.plus(config.accessTokenLifetime()))
-                .jws()
-                .algorithm(SignatureAlgorithm.RS256)
-                .sign(signingKey);
+                .expiresAt(now.plus(config.accessTokenLifetime())));
+    }
+
+    /**
+     * Signs {@code claims} with the gateway's key (RS256), as every token of the system is signed; used for the
+     * widget's customer tokens too ({@link CustomerTokens}).
+     */
+    public String sign(JwtClaimsBuilder claims) {
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(signingKey);
+    }
+
+    /** Issuer ({@code iss}) of every token this signs. */
+    public String issuer() {
+        return config.issuer();
     }
 
     /**

@@ -3,12 +3,17 @@ package io.switchboard.gateway.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code bearer-token-carrier} subprotocol, first sends {@code {upstream, uri, protocols, authorization,
  * forwardedFor}} and then echoes each text frame as {@code echo:<text>}. {@code GET /__fake/count}, called directly,
  * answers how many requests and sockets the server has seen (itself excluded).
+ *
+ * <p>conversation-service's {@code POST /api/widget/conversations} answers as the real one does: 201
+ * {@code {conversationId, codename}} with the conversation id read from the bearer token's {@code conversation}
+ * claim; a nickname {@code fake-<status>} makes it answer that status instead (a problem for 4xx). Every such
+ * request is recorded as {@code {authorization, body}}; {@code GET /__fake/widget-creates} lists them.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -51,6 +61,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private int listen(String name) {
         AtomicInteger seen = new AtomicInteger();
+        JsonArray widgetCreates = new JsonArray();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                         .setWebSocketSubProtocols(List.of(CARRIER_SUBPROTOCOL)))
                 .webSocketHandler(ws -> {
@@ -62,7 +73,19 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                         request.response().end(Integer.toString(seen.get()));
                         return;
                     }
+                    if (request.path().equals("/__fake/widget-creates")) {
+                        synchronized (widgetCreates) {
+                            request.response().putHeader("Content-Type", "application/json")
+                                    .end(widgetCreates.encode());
+                        }
+                        return;
+                    }
                     seen.incrementAndGet();
+                    if (name.equals("conversation-service") && request.method() == HttpMethod.POST
+                            && request.path().equals("/api/widget/conversations")) {
+                        createWidgetConversation(request, widgetCreates);
+                        return;
+                    }
                     echo(name, request);
                 });
         return await(server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()).actualPort();
@@ -77,6 +100,30 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 .put("forwardedFor", ws.headers().get("X-Forwarded-For"))
                 .encode());
         ws.textMessageHandler(text -> ws.writeTextMessage("echo:" + text));
+    }
+
+    private static void createWidgetConversation(HttpServerRequest request, JsonArray recorded) {
+        request.body().onSuccess(body -> {
+            String authorization = request.getHeader("Authorization");
+            synchronized (recorded) {
+                recorded.add(new JsonObject().put("authorization", authorization).put("body", body.toString())
+                        .put("requestId", request.getHeader("X-Request-Id")));
+            }
+            String nickname = body.length() == 0 ? null : body.toJsonObject().getString("nickname");
+            if (nickname != null && nickname.startsWith("fake-")) {
+                int status = Integer.parseInt(nickname.substring("fake-".length()));
+                request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("type", "about:blank").put("status", status)
+                                .put("detail", "fake conversation-service refused with " + status).encode());
+                return;
+            }
+            String token = authorization.substring("Bearer ".length());
+            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    StandardCharsets.UTF_8));
+            request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("conversationId", claims.getString("conversation"))
+                            .put("codename", "Blue Lion #84C2").encode());
+        });
     }
 
     private static void echo(String name, HttpServerRequest request) {

@@ -105,6 +105,14 @@ public class PresenceRepository {
                 .onFailure().transform(PresenceUnavailableException::new);
     }
 
+    /**
+     * The display name of {@code operatorId} while they are online (from their presence hash), else null. Fails when
+     * Redis does not answer.
+     */
+    public Uni<String> displayName(String operatorId) {
+        return hashes.hget(operatorKey(operatorId), "displayName");
+    }
+
     /** Key of the operator's hash, {@code <prefix>operator:<id>}. */
     public String operatorKey(String operatorId) {
         return config.keyPrefix() + "operator:" + operatorId;

@@ -76,6 +76,11 @@ public class OperatorPresence {
         return repository.online();
     }
 
+    /** The operator behind a connection of this replica, or null when it is not (or no longer) open. */
+    public Operator operator(String connectionId) {
+        return connections.get(connectionId);
+    }
+
     /** How many operator connections this replica holds. */
     public int localConnections() {
         return connections.size();

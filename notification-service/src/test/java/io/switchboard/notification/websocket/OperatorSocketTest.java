@@ -124,7 +124,7 @@ class OperatorSocketTest {
                 + UUID.randomUUID() + "\",\"conversationId\":\"" + conversation + "\"}");
         MessageReceived event = new MessageReceived(UUID.randomUUID(), 1, Instant.now(), conversation,
                 new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan", null),
-                new MessageSnapshot(UUID.randomUUID(), "INBOUND", "after the poison", "RECEIVED", Instant.now(), null, null, null));
+                new MessageSnapshot(UUID.randomUUID(), "INBOUND", "after the poison", "RECEIVED", Instant.now(), null, null, null, null));
         ConversationEventsTopic.publish(mapper, event);
 
         JsonNode frame = client.awaitFrame(f -> conversation.toString().equals(f.path("conversationId").asText()),
@@ -215,7 +215,7 @@ class OperatorSocketTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new MessageReceived(UUID.randomUUID(), 1, now, UUID.randomUUID(),
                 new CustomerSummary(UUID.randomUUID(), "Ivan Petrov", "ivan", null),
-                new MessageSnapshot(UUID.randomUUID(), "INBOUND", text, "RECEIVED", now, null, null, null));
+                new MessageSnapshot(UUID.randomUUID(), "INBOUND", text, "RECEIVED", now, null, null, null, null));
     }
 
     /** Attempts an upgrade with the Vert.x client and returns the HTTP status of the refusal. */

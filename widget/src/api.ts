@@ -1,0 +1,93 @@
+import { ApiError, requestJson, type Fetch } from './http';
+import { parseMessageView } from './messages';
+import { sessionFrom, type SessionManager, type TokenAnswer } from './session';
+import type { ConversationInfo, StoredSession, WidgetMessageView } from './types';
+
+interface CreateAnswer extends TokenAnswer {
+  conversationId: string;
+  codename: string | null;
+}
+
+interface Page {
+  items?: unknown[];
+  nextCursor?: string | null;
+}
+
+/** History pages fetched at most per load (100 messages each). */
+const MAX_PAGES = 20;
+
+/**
+ * The gateway's public widget API. Authenticated calls take the token from the {@link SessionManager} and, when
+ * answered 401, refresh it once and try again. Errors: {@link ApiError} (with `retryAfter` for 429) and
+ * NetworkError; an ApiError with status 0 means "no session".
+ */
+export class WidgetApi {
+  constructor(private readonly origin: string, private readonly session: SessionManager,
+              private readonly fetchImpl: Fetch, private readonly now: () => number = Date.now) {}
+
+  /** `POST /api/widget/conversations`: starts the conversation and stores the new session. */
+  async createConversation(nickname: string | null, locale: string): Promise<StoredSession> {
+    const body: Record<string, string> = { locale };
+    if (nickname) body.nickname = nickname;
+    const answer = await requestJson<CreateAnswer>(this.fetchImpl, `${this.origin}/api/widget/conversations`, 'POST',
+      body);
+    if (!answer || typeof answer.conversationId !== 'string' || typeof answer.token !== 'string') {
+      throw new ApiError(502, 'Bad answer', null, null);
+    }
+    const session = sessionFrom(answer, answer.conversationId, answer.codename ?? null, this.now());
+    this.session.save(session);
+    return session;
+  }
+
+  /** `GET /api/widget/conversations/{id}`. */
+  conversation(): Promise<ConversationInfo> {
+    return this.authed((id) => ({ path: `/api/widget/conversations/${id}`, method: 'GET' }));
+  }
+
+  /** All of the conversation's messages, oldest first (every page, up to 2,000 messages). */
+  async history(): Promise<WidgetMessageView[]> {
+    const out: WidgetMessageView[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query: string = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
+      const answer: Page = await this.authed<Page>((id) => ({
+        path: `/api/widget/conversations/${id}/messages${query}`, method: 'GET' }));
+      for (const item of answer?.items ?? []) {
+        const view = parseMessageView(item);
+        if (view) out.push(view);
+      }
+      cursor = typeof answer?.nextCursor === 'string' && answer.nextCursor ? answer.nextCursor : null;
+      if (!cursor) break;
+    }
+    return out;
+  }
+
+  /** `POST /api/widget/conversations/{id}/messages` → 202 `{clientMessageId, acceptedAt}`. */
+  postMessage(text: string, clientMessageId: string): Promise<unknown> {
+    return this.authed((id) => ({ path: `/api/widget/conversations/${id}/messages`, method: 'POST',
+      body: { text, clientMessageId } }));
+  }
+
+  /** `PATCH /api/widget/conversations/{id}` `{nickname}` → the conversation view. */
+  setNickname(nickname: string): Promise<ConversationInfo> {
+    return this.authed((id) => ({ path: `/api/widget/conversations/${id}`, method: 'PATCH', body: { nickname } }));
+  }
+
+  private async authed<T>(build: (conversationId: string) => { path: string; method: string; body?: unknown }):
+    Promise<T> {
+    let token = await this.session.accessToken();
+    const session = this.session.current;
+    if (!token || !session) throw new ApiError(0, 'No session', null, null);
+    const request = build(session.conversationId);
+    try {
+      return await requestJson<T>(this.fetchImpl, this.origin + request.path, request.method, request.body, token);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) throw e;
+      token = await this.session.accessToken(token);
+      const again = this.session.current;
+      if (!token || !again) throw new ApiError(0, 'No session', null, null);
+      const retry = build(again.conversationId);
+      return requestJson<T>(this.fetchImpl, this.origin + retry.path, retry.method, retry.body, token);
+    }
+  }
+}
