@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { loaderSource } from './loader.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'target/classes/META-INF/resources');
@@ -16,23 +17,7 @@ if (!entry || !/^widget\/widget\.[A-Za-z0-9_-]+\.js$/.test(entry.file)) {
   throw new Error(`unexpected manifest entry: ${JSON.stringify(entry)}`);
 }
 
-const loader = `/*! Switchboard chat widget loader: adds ${entry.file} from this script's origin */
-(function (d, w) {
-  var s = d.currentScript, l, n, a, i, o;
-  if (!s) { l = d.querySelectorAll('script[src*="widget.js"]'); s = l[l.length - 1]; }
-  if (!s || w.__switchboardWidgetLoader) return;
-  w.__switchboardWidgetLoader = 1;
-  o = new URL(s.src, w.location.href).origin;
-  n = d.createElement('script');
-  a = s.attributes;
-  for (i = 0; i < a.length; i++) if (a[i].name.indexOf('data-') === 0) n.setAttribute(a[i].name, a[i].value);
-  if (!n.hasAttribute('data-gateway')) n.setAttribute('data-gateway', o);
-  if (s.nonce) n.nonce = s.nonce;
-  n.async = true;
-  n.src = o + '/${entry.file}';
-  (d.head || d.documentElement).appendChild(n);
-})(document, window);
-`;
+const loader = loaderSource(entry.file);
 writeFileSync(join(out, 'widget.js'), loader);
 
 mkdirSync(join(out, 'widget'), { recursive: true });

@@ -7,12 +7,12 @@ export interface BackoffOptions {
   jitter: number;
 }
 
-export const SOCKET_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 30_000, factor: 2, jitter: 0.5 };
+export const SOCKET_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 15_000, factor: 2, jitter: 0.5 };
 
 /**
  * Delay in ms before retry number `attempt` (0 for the first): `min(maxMs, initialMs * factor^attempt)` scaled by a
  * factor in `[1 - jitter, 1]` drawn from `random()` (0..1). With the socket defaults: 0.5–1 s, 1–2 s, 2–4 s,
- * 4–8 s, 8–16 s, then 15–30 s.
+ * 4–8 s, then 7.5–15 s.
  */
 export function backoffDelay(attempt: number, random: () => number = Math.random,
                              options: BackoffOptions = SOCKET_BACKOFF): number {

@@ -9,7 +9,7 @@ import { Widget, type WidgetConfig } from './widget';
  * (`en` | `ru` | `fa`; default: `<html lang>`, then the browser's languages), `data-title` (panel heading).
  */
 const script = (document.currentScript as HTMLScriptElement | null)
-  ?? document.querySelector<HTMLScriptElement>('script[src*="/widget/widget."]');
+  ?? document.querySelector<HTMLScriptElement>('script[src*="/widget/widget."], script[data-switchboard-widget]');
 
 function sessionStore(): KeyValueStore {
   const memory = new Map<string, string>();

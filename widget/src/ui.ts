@@ -299,25 +299,37 @@ export class View {
   }
 
   setOffline(offline: boolean): void {
-    this.offline.hidden = !offline;
+    this.keepBottom(() => {
+      this.offline.hidden = !offline;
+    });
   }
 
   setTyping(text: string | null): void {
-    this.typing.textContent = text ?? '';
-    this.typing.hidden = !text;
+    this.keepBottom(() => {
+      this.typing.textContent = text ?? '';
+      this.typing.hidden = !text;
+    });
   }
 
   setStatusNote(text: string | null): void {
-    this.status.textContent = text ?? '';
-    this.status.hidden = !text;
+    this.keepBottom(() => {
+      this.status.textContent = text ?? '';
+      this.status.hidden = !text;
+    });
   }
 
   setNotice(text: string | null): void {
-    this.noticeText.textContent = text ?? '';
-    this.notice.hidden = !text;
+    this.keepBottom(() => {
+      this.noticeText.textContent = text ?? '';
+      this.notice.hidden = !text;
+    });
   }
 
   setBanners(banners: ReadonlyMap<string, string>): void {
+    this.keepBottom(() => this.fillBanners(banners));
+  }
+
+  private fillBanners(banners: ReadonlyMap<string, string>): void {
     this.banners.replaceChildren();
     for (const [key, text] of banners) {
       const close = this.el('button', { class: 'x', type: 'button', 'aria-label': this.options.t('dismiss') }, ['×']);
@@ -452,6 +464,13 @@ export class View {
     const input = this.input;
     input.style.height = 'auto';
     if (input.scrollHeight > 0) input.style.height = `${Math.min(input.scrollHeight + 2, 140)}px`;
+  }
+
+  /** Runs a change that resizes the message log and keeps the newest message in view if it was. */
+  private keepBottom(change: () => void): void {
+    const stick = this.isOpen && this.nearBottom();
+    change();
+    if (stick) this.scrollToEnd();
   }
 
   private nearBottom(): boolean {

@@ -118,6 +118,7 @@ export class Widget {
   private notice: string | null = null;
   private creating: Promise<void> | null = null;
   private readonly cleanups: (() => void)[] = [];
+  private destroyed = false;
 
   constructor(private readonly config: WidgetConfig, private readonly env: WidgetEnv) {
     this.t = translator(config.locale);
@@ -204,6 +205,7 @@ export class Widget {
 
   /** Removes the widget and stops all timers and connections. */
   destroy(): void {
+    this.destroyed = true;
     this.socket.stop();
     this.session.dispose();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
@@ -296,6 +298,7 @@ export class Widget {
 
   /** Fetches the conversation and its whole history and merges them in (single-flight; re-runs once if asked). */
   private sync(): Promise<void> {
+    if (this.destroyed) return Promise.resolve();
     if (this.syncing) {
       this.syncAgain = true;
       return this.syncing;
@@ -433,6 +436,8 @@ export class Widget {
     }
     const message = localEcho(text, newClientMessageId(), new Date(this.now()));
     this.messages = sortMessages([...this.messages, message]);
+    if (this.draftTimer !== null) clearTimeout(this.draftTimer);
+    this.draftTimer = null;
     this.view.setDraft('');
     this.savePrefs({ draft: '' });
     this.stopTyping();
@@ -469,7 +474,7 @@ export class Widget {
   }
 
   private async processQueue(): Promise<void> {
-    if (this.processing) return;
+    if (this.processing || this.destroyed) return;
     this.processing = true;
     try {
       for (;;) {
@@ -715,11 +720,11 @@ export class Widget {
   // ---- rendering & persistence --------------------------------------------------------------------------------
 
   private render(scrollToEnd: boolean): void {
+    this.view.setStatusNote(this.status && CLOSED_STATUSES.has(this.status) ? this.t('closed') : null);
     this.view.renderMessages(this.messages, {
       readKey: readReceiptKey(this.messages, this.readAt),
       retryable: this.retryable,
     }, scrollToEnd);
-    this.view.setStatusNote(this.status && CLOSED_STATUSES.has(this.status) ? this.t('closed') : null);
     this.updateUnread();
     this.saveOutbox();
   }

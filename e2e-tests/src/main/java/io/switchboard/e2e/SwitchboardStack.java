@@ -45,6 +45,7 @@ public final class SwitchboardStack implements AutoCloseable {
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Path kafkaDir;
     private final int kafkaPort;
+    private final int widgetSitePort;
     private LocalKafkaBroker kafka;
     private ServiceProcess emulator;
     private ServiceProcess gateway;
@@ -59,6 +60,7 @@ public final class SwitchboardStack implements AutoCloseable {
         this.work = work;
         this.kafkaDir = work.resolve("kafka");
         this.kafkaPort = freePort();
+        this.widgetSitePort = freePort();
     }
 
     /** The stack shared by every test class of this JVM, started on first use and stopped at JVM exit. */
@@ -137,6 +139,11 @@ public final class SwitchboardStack implements AutoCloseable {
         gw.put("CONVERSATION_SERVICE_URL", "http://127.0.0.1:" + conversationPort);
         gw.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + notificationPort);
         gw.put("TELEGRAM_INGEST_URL", "http://127.0.0.1:" + ingestPort);
+        gw.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379");
+        // the widget runs on a customer's site of its own origin (DemoSite in the tests); X-Forwarded-For from
+        // loopback counts as the client address, so tests can play customers at different addresses
+        gw.put("WIDGET_ALLOWED_ORIGINS", "http://localhost:" + widgetSitePort);
+        gw.put("WIDGET_TRUSTED_PROXIES", "127.0.0.1");
         gateway = track(ServiceProcess.start(root, "gateway-service", gatewayPort, gw, logs));
 
         Duration startup = Duration.ofSeconds(120);
@@ -237,6 +244,11 @@ public final class SwitchboardStack implements AutoCloseable {
     }
 
     /** Gateway base URL, e.g. {@code http://127.0.0.1:40123}: the system's only public entry. */
+    /** Port for a customer's web site ({@code http://localhost:<port>}), the origin the gateway's CORS allows. */
+    public int widgetSitePort() {
+        return widgetSitePort;
+    }
+
     public String gatewayUrl() {
         return gateway.baseUrl();
     }

@@ -41,6 +41,9 @@ public final class OperatorClient implements AutoCloseable {
         this.connection = BasicWebSocketConnector.create()
                 .baseUri(baseUri)
                 .path(path)
+                // on the connection's event loop, so frames are queued in the order they arrived (the default,
+                // BLOCKING, runs callbacks on worker threads that may reorder them)
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .addSubprotocol(CARRIER)
                 .addSubprotocol(tokenSubprotocol(token))
                 .onTextMessage((c, text) -> frames.add(text))

@@ -21,6 +21,19 @@ public interface ConversationConfig {
     /** Retention of closed conversations, and the size of every deletion chunk (bulk delete, retention). */
     Retention retention();
 
+    /** The web widget channel ({@code widget.messages} and {@code /api/widget/**}). */
+    Widget widget();
+
+    /** Web widget settings. */
+    interface Widget {
+        /**
+         * Longest widget message, in characters after trimming; a longer {@code widget.messages} record goes to the
+         * dead-letter topic (the gateway refuses such a message with 413 before it reaches Kafka).
+         */
+        @WithDefault("4000")
+        int maxMessageLength();
+    }
+
     /** Outbox settings. */
     interface Outbox {
         /** How often the relay looks for unpublished rows, besides the trigger after each commit. */

@@ -27,9 +27,14 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false)
     public UUID customerId;
 
-    /** Telegram chat that replies go to. */
-    @Column(name = "telegram_chat_id", nullable = false)
-    public long telegramChatId;
+    /** Where the customer writes from; decides how replies and system messages reach them. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel = Channel.TELEGRAM;
+
+    /** Telegram chat that replies go to; null for a {@link Channel#WIDGET} conversation. */
+    @Column(name = "telegram_chat_id")
+    public Long telegramChatId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -74,6 +79,11 @@ public class Conversation extends PanacheEntityBase {
     /** The latest operator reply. */
     @Column(name = "last_outbound_at")
     public Instant lastOutboundAt;
+
+    /** Whether the customer writes from the web widget (no Telegram chat). */
+    public boolean isWidget() {
+        return channel == Channel.WIDGET;
+    }
 
     /** Records {@code message} as the latest activity. */
     public void touch(Message message) {

@@ -3,6 +3,8 @@ package io.switchboard.conversation.domain;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
@@ -10,7 +12,10 @@ import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A person who wrote to the bot in a private chat; one per Telegram user, upserted on every message. */
+/**
+ * A person who writes to support: on Telegram one per Telegram user (upserted on every message), in the web widget
+ * one per widget conversation (created with it, id = the customer token's subject).
+ */
 @Entity
 @Table(name = "customer")
 @DynamicUpdate
@@ -19,13 +24,16 @@ public class Customer extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Telegram user id (unique). */
-    /** Telegram user id; null for a customer from another channel (the web widget). */
+    /** Telegram user id (unique); null for a customer from another channel (the web widget). */
+    /** The channel the customer writes from. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel = Channel.TELEGRAM;
+
     @Column(name = "telegram_user_id")
     public Long telegramUserId;
 
-    /** Private chat with the bot (equal to the user id on Telegram). */
-    /** Telegram private chat id; null for a customer from another channel. */
+    /** Telegram private chat id (equal to the user id on Telegram); null for a customer from another channel. */
     @Column(name = "telegram_chat_id")
     public Long telegramChatId;
 
@@ -42,10 +50,14 @@ public class Customer extends PanacheEntityBase {
     /** Telegram username without '@', or null. */
     public String username;
 
+    /** Telegram's {@code language_code}, or the widget's locale (e.g. {@code fa}, {@code ru-RU}); picks template texts. */
     @Column(name = "language_code")
     public String languageCode;
 
-    /** Never blank: see {@link TelegramSender#displayName()}. */
+    /**
+     * Never blank: on Telegram see {@link TelegramSender#displayName()}; in the widget the nickname, else
+     * "Visitor &lt;codename suffix&gt;".
+     */
     @Column(name = "display_name", nullable = false)
     public String displayName;
 

@@ -35,8 +35,13 @@ public class Message extends PanacheEntityBase {
     @Column(nullable = false)
     public String text;
 
-    @Column(name = "telegram_chat_id", nullable = false)
-    public long telegramChatId;
+    /** The Telegram chat of a Telegram conversation; null in the widget. */
+    @Column(name = "telegram_chat_id")
+    public Long telegramChatId;
+
+    /** The widget's id for a message its customer posted (unique per conversation); null otherwise. */
+    @Column(name = "client_message_id")
+    public String clientMessageId;
 
     /** Telegram {@code message_id} of an INBOUND message. */
     @Column(name = "telegram_message_id")
@@ -72,17 +77,18 @@ public class Message extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** A customer's message as received. */
-    public static Message inbound(UUID conversationId, long chatId, long telegramMessageId, String text, Instant now) {
-        Message m = create(conversationId, chatId, text, now);
+    /** A customer's message as received (status RECEIVED), from any channel. */
+    public static Message inbound(UUID conversationId, InboundText inbound, Instant now) {
+        Message m = create(conversationId, inbound.telegramChatId(), inbound.text(), now);
         m.direction = MessageDirection.INBOUND;
         m.status = MessageStatus.RECEIVED;
-        m.telegramMessageId = telegramMessageId;
+        m.telegramMessageId = inbound.telegramMessageId();
+        m.clientMessageId = inbound.clientMessageId();
         return m;
     }
 
-    /** An operator's reply, waiting for Telegram. */
-    public static Message outbound(UUID conversationId, long chatId, UUID operatorId, String text, String idempotencyKey,
+    /** An operator's reply, waiting for Telegram (PENDING); {@code chatId} null in the widget. */
+    public static Message outbound(UUID conversationId, Long chatId, UUID operatorId, String text, String idempotencyKey,
                                    Instant now) {
         Message m = create(conversationId, chatId, text, now);
         m.direction = MessageDirection.OUTBOUND;
@@ -92,7 +98,7 @@ public class Message extends PanacheEntityBase {
         return m;
     }
 
-    private static Message create(UUID conversationId, long chatId, String text, Instant now) {
+    private static Message create(UUID conversationId, Long chatId, String text, Instant now) {
         Message m = new Message();
         m.id = UUID.randomUUID();
         m.conversationId = conversationId;

@@ -25,7 +25,7 @@ public final class ConversationMapper {
     /** A message as carried by events. */
     public static MessageSnapshot snapshot(Message message) {
         return new MessageSnapshot(message.id, message.direction.name(), message.text, message.status.name(),
-                message.createdAt, message.operatorId, message.operatorName, message.systemKey);
+                message.createdAt, message.operatorId, message.operatorName, message.systemKey, message.clientMessageId);
     }
 
     /** A message as listed by the REST API. */
@@ -58,6 +58,6 @@ public final class ConversationMapper {
                 lastMessage == null ? null
                         : new ConversationView.LastMessage(lastMessage.text, lastMessage.direction.name(), lastMessage.createdAt),
                 unread, conversation.updatedAt, conversation.createdAt, conversation.assigneeId, conversation.closedAt,
-                tags);
+                tags, conversation.channel.name());
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.conversation.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.switchboard.conversation.domain.Message;
+import io.switchboard.conversation.domain.MessageDirection;
 import io.switchboard.conversation.domain.MessageStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,35 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     /** The message stored earlier for this conversation and {@code Idempotency-Key}, or null. */
     public Uni<Message> findByIdempotencyKey(UUID conversationId, String idempotencyKey) {
         return find("conversationId = ?1 and idempotencyKey = ?2", conversationId, idempotencyKey).firstResult();
+    }
+
+    /** The message a widget customer posted with this client message id in this conversation, or null. */
+    public Uni<Message> findByClientMessageId(UUID conversationId, String clientMessageId) {
+        return find("conversationId = ?1 and clientMessageId = ?2", conversationId, clientMessageId).firstResult();
+    }
+
+    /**
+     * One page of a widget conversation's messages as its customer sees them, oldest first: ordered by
+     * (created_at, id), starting after {@code (afterCreatedAt, afterId)} when given. Every customer message (also
+     * those stored BLOCKED: the customer must not learn they are blocked), every operator reply, and the system
+     * bubbles whose template key is in {@code customerKeys}; never operator-facing bubbles.
+     */
+    public Uni<List<Message>> widgetPage(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit,
+                                         Collection<String> customerKeys) {
+        String keyset = afterCreatedAt == null ? "" : " and (m.createdAt, m.id) > (:afterCreatedAt, :afterId)";
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery("from Message m where m.conversationId = :conversationId"
+                            + " and (m.direction = :inbound or m.systemKey is null or m.systemKey in :customerKeys)"
+                            + keyset + " order by m.createdAt, m.id", Message.class)
+                    .setParameter("conversationId", conversationId)
+                    .setParameter("inbound", MessageDirection.INBOUND)
+                    .setParameter("customerKeys", customerKeys)
+                    .setMaxResults(limit);
+            if (afterCreatedAt != null) {
+                query.setParameter("afterCreatedAt", afterCreatedAt).setParameter("afterId", afterId);
+            }
+            return query.getResultList();
+        });
     }
 
     /** The messages with these ids (any order). */

@@ -161,11 +161,14 @@ public class ConversationResource {
                 });
     }
 
-    /** Marks the conversation read now (its unreadCount becomes 0): 204; 404 when it does not exist. */
+    /**
+     * Marks the conversation read now (its unreadCount becomes 0) and publishes {@code conversation.read} with the
+     * caller as actor: 204; 404 when it does not exist.
+     */
     @POST
     @Path("{id}/read")
     public Uni<Void> markRead(@PathParam("id") UUID id) {
-        return queries.markRead(id);
+        return queries.markRead(id, Actors.from(jwt)).invoke(relay::trigger);
     }
 
     private static Set<ConversationStatus> statuses(String status) {

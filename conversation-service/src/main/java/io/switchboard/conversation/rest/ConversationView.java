@@ -21,10 +21,11 @@ import java.util.UUID;
  * @param assigneeId  operator who holds it, or null while unclaimed
  * @param closedAt    when it was last closed, or null while open
  * @param tags        its tags ({@code {id, name, color}}), by name ignoring case
+ * @param channel     where the customer writes from: {@code TELEGRAM} or {@code WIDGET}
  */
 public record ConversationView(UUID id, String status, String codename, CustomerSummary customer,
                                LastMessage lastMessage, long unreadCount, Instant updatedAt, Instant createdAt,
-                               UUID assigneeId, Instant closedAt, List<TagSummary> tags) {
+                               UUID assigneeId, Instant closedAt, List<TagSummary> tags, String channel) {
 
     /**
      * The latest message of a conversation.

@@ -2,6 +2,8 @@ package io.switchboard.conversation.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.switchboard.conversation.api.ConversationRead;
+import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.Message;
@@ -27,7 +29,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What operators read: conversation lists, one conversation, its messages; and marking it read. */
+/** What operators read: conversation lists, one conversation, its messages; and marking it read ({@code conversation.read}). */
 @ApplicationScoped
 public class ConversationQueries {
 
@@ -35,14 +37,16 @@ public class ConversationQueries {
     private final CustomerRepository customers;
     private final MessageRepository messages;
     private final TagRepository tags;
+    private final Outbox outbox;
     private final Clock clock;
 
     public ConversationQueries(ConversationRepository conversations, CustomerRepository customers,
-                               MessageRepository messages, TagRepository tags, Clock clock) {
+                               MessageRepository messages, TagRepository tags, Outbox outbox, Clock clock) {
         this.conversations = conversations;
         this.customers = customers;
         this.messages = messages;
         this.tags = tags;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -104,14 +108,19 @@ public class ConversationQueries {
     }
 
     /**
-     * Marks the conversation read now: its unread count drops to zero until the customer writes again.
+     * Marks the conversation read now by {@code reader}: its unread count drops to zero until the customer writes
+     * again, and {@code conversation.read} ({@code {readAt, actor}}) goes to the outbox, so the web widget can show
+     * "read" (the caller triggers the relay).
      *
      * @throws UnknownConversationException when it does not exist
      */
     @WithTransaction
-    public Uni<Void> markRead(UUID conversationId) {
-        return conversations.markRead(conversationId, Instant.now(clock).truncatedTo(ChronoUnit.MICROS))
-                .chain(found -> found ? Uni.createFrom().voidItem()
+    public Uni<Void> markRead(UUID conversationId, Actor reader) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return conversations.markRead(conversationId, now)
+                .chain(found -> found
+                        ? outbox.event(new ConversationRead(UUID.randomUUID(), 1, now, conversationId, now,
+                        ConversationWorkflow.summary(reader)), now)
                         : Uni.createFrom().failure(new UnknownConversationException(conversationId)));
     }
 

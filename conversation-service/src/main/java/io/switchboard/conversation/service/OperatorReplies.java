@@ -2,9 +2,11 @@ package io.switchboard.conversation.service;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.switchboard.conversation.api.MessageQueued;
+import io.switchboard.conversation.api.MessageSent;
 import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.Message;
+import io.switchboard.conversation.domain.MessageStatus;
 import io.switchboard.conversation.mapping.ConversationMapper;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.MessageRepository;
@@ -22,8 +24,14 @@ import java.util.UUID;
 /**
  * Operators' replies: in one transaction moves the conversation to AWAITING_CUSTOMER (claiming an unclaimed one for
  * the replier, conditionally: see {@link ConversationWorkflow#operatorReplied}), stores the OUTBOUND message
- * (PENDING, with the operator's id and display name), queues {@code message.queued} and a {@code send_message}
- * command for telegram-ingest in the outbox, writes the audit row {@code message.sent} and reschedules the timers.
+ * (with the operator's id and display name), writes the audit row {@code message.sent} and reschedules the timers.
+ * Delivery depends on the conversation's channel:
+ * <ul>
+ *   <li>TELEGRAM: the message is PENDING; {@code message.queued} and a {@code send_message} command for
+ *       telegram-ingest go to the outbox ({@code telegram.results} settles it later).</li>
+ *   <li>WIDGET: no command; the message is SENT at once (the widget receives it over its socket and in its history)
+ *       and {@code message.queued} then {@code message.sent} go to the outbox, so consoles see the same sequence.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class OperatorReplies {
@@ -84,11 +92,17 @@ public class OperatorReplies {
         return workflow.operatorReplied(conversation, actor, now).chain(before -> {
             Message message = Message.outbound(conversation.id, conversation.telegramChatId, actor.id(), text, idempotencyKey, now);
             message.operatorName = actor.name();
+            if (conversation.isWidget()) {
+                message.status = MessageStatus.SENT; // stored is delivered: the widget reads it from history and socket
+            }
             conversation.touch(message);
             return messages.persist(message)
                     .call(stored -> outbox.event(new MessageQueued(UUID.randomUUID(), 1, now,
                             conversation.id, actor.id(), ConversationMapper.snapshot(stored)), now))
-                    .call(stored -> outbox.command(new SendMessage(UUID.randomUUID(), 1, now,
+                    .call(stored -> conversation.isWidget()
+                            ? outbox.event(new MessageSent(UUID.randomUUID(), 1, now, conversation.id, stored.id,
+                            MessageStatus.SENT.name()), now)
+                            : outbox.command(new SendMessage(UUID.randomUUID(), 1, now,
                             conversation.id, stored.id, conversation.telegramChatId, stored.text), now))
                     .call(stored -> audit.record(conversation.id, actor, "message.sent", before,
                             after(conversation, stored), now))

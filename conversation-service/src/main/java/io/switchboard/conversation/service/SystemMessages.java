@@ -38,6 +38,12 @@ import java.util.UUID;
  * fallback {@code en}; operator-facing templates use {@code conversation.timers.operator-locale}), placeholders
  * {@code {codename}}, {@code {customerName}} (nickname, else display name) and {@code {operatorName}} (empty unless
  * given) filled, plus any {@code vars}.
+ *
+ * <p>Channels: on Telegram a customer-facing bubble sent to the chat is PENDING until {@code telegram.results}
+ * settles it, any other bubble is RECORDED (kept in the transcript only). In the web widget the transcript is what the
+ * customer sees, so no command is ever queued: a customer-facing message becomes a bubble when it has
+ * {@code transcriptBubble} or {@code telegram}, with status SENT (delivered through the widget's history and socket);
+ * operator-facing bubbles stay RECORDED and are never shown to the customer.
  */
 @ApplicationScoped
 public class SystemMessages {
@@ -65,9 +71,10 @@ public class SystemMessages {
 
     /**
      * Posts the template {@code key} into {@code conversation}, inside the caller's transaction: unless the
-     * template's rate limit for this conversation holds it back, stores the bubble (when {@code transcriptBubble}),
-     * queues {@code system_message.posted}, and for a customer-facing template with {@code telegram} queues a
-     * {@code send_message} to the customer's chat. Operator-facing templates never reach the customer.
+     * template's rate limit for this conversation holds it back, stores the bubble (when {@code transcriptBubble};
+     * in the widget also for a customer-facing {@code telegram} one), queues {@code system_message.posted}, and for a
+     * customer-facing template with {@code telegram} in a Telegram conversation queues a {@code send_message} to the
+     * customer's chat. Operator-facing templates never reach the customer.
      *
      * @param key  a {@link SystemMessageKey#key()}; an unknown key fails the Uni with IllegalArgumentException
      * @param vars extra placeholder values (override the built-in ones); may be null
@@ -102,7 +109,8 @@ public class SystemMessages {
     /**
      * Stores and sends the closing message of a close action, inside the caller's transaction: an OUTBOUND bubble
      * with the operator's id and name and systemKey {@code closing_message} (always kept in the transcript; PENDING
-     * and sent to the customer's Telegram chat when the template's {@code telegram} flag is on, else RECORDED), the
+     * and sent to the customer's Telegram chat when the template's {@code telegram} flag is on, SENT in the widget, else
+     * RECORDED), the
      * conversation's last message; then {@code system_message.posted}. Not rate-limited (each close is an action).
      *
      * @param actor          the closing operator, or null for the system (auto-close)
@@ -128,8 +136,14 @@ public class SystemMessages {
     private Uni<Message> emit(Conversation conversation, Customer customer, SystemMessageKey template,
                               SystemMessageTemplate flags, String text, Actor actor, boolean bubble, Instant now) {
         boolean forCustomer = template.audience() == SystemMessageKey.Audience.CUSTOMER;
-        boolean toTelegram = forCustomer && flags.telegram && customer != null && customer.telegramChatId != null;
-        Message message = bubble ? bubble(conversation, template, text, actor, toTelegram, now) : null;
+        boolean widget = conversation.isWidget();
+        boolean toTelegram = !widget && forCustomer && flags.telegram && customer != null && customer.telegramChatId != null;
+        // in the widget the transcript is the customer's chat: what would go to their Telegram chat becomes a bubble
+        boolean keep = bubble || (widget && forCustomer && flags.telegram);
+        MessageStatus status = toTelegram ? MessageStatus.PENDING
+                : widget && forCustomer ? MessageStatus.SENT
+                : MessageStatus.RECORDED;
+        Message message = keep ? bubble(conversation, template, text, actor, status, now) : null;
         Uni<Message> stored = message == null ? Uni.createFrom().nullItem() : messages.persist(message);
         return stored.call(saved -> outbox.event(new SystemMessagePosted(UUID.randomUUID(), 1, now, conversation.id,
                         template.key(), template.audience().wire(), saved == null ? null : ConversationMapper.snapshot(saved),
@@ -140,13 +154,13 @@ public class SystemMessages {
     }
 
     private static Message bubble(Conversation conversation, SystemMessageKey template, String text, Actor actor,
-                                  boolean toTelegram, Instant now) {
+                                  MessageStatus status, Instant now) {
         Message m = new Message();
         m.id = UUID.randomUUID();
         m.conversationId = conversation.id;
         m.telegramChatId = conversation.telegramChatId;
         m.direction = MessageDirection.OUTBOUND;
-        m.status = toTelegram ? MessageStatus.PENDING : MessageStatus.RECORDED;
+        m.status = status;
         m.text = text;
         m.systemKey = template.key();
         m.operatorId = actor == null ? null : actor.id();

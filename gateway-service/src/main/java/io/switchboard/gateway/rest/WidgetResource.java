@@ -1,11 +1,12 @@
 package io.switchboard.gateway.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.switchboard.gateway.config.WidgetConfig;
 import io.switchboard.gateway.domain.WidgetMessageRules;
 import io.switchboard.gateway.messaging.WidgetMessagePublisher;
 import io.switchboard.gateway.routing.ClientAddresses;
 import io.switchboard.gateway.routing.EdgeAuthenticator;
-import io.switchboard.gateway.config.WidgetConfig;
+import io.switchboard.gateway.routing.ForwardingHeaders;
 import io.switchboard.gateway.service.CustomerTokens;
 import io.switchboard.gateway.service.WidgetConversations;
 import io.switchboard.gateway.service.WidgetRateLimits;
@@ -94,7 +95,7 @@ public class WidgetResource {
         }
         String client = clientAddresses.of(http);
         return limits.conversationStart(client)
-                .flatMap(allowed -> conversations.start(nickname, locale, http.getHeader("X-Request-Id"),
+                .flatMap(allowed -> conversations.start(nickname, locale, ForwardingHeaders.requestIdOf(http),
                         forwardedFor(http)))
                 .map(started -> RestResponse.ResponseBuilder
                         .<WidgetConversationStarted>created(URI.create("/api/widget/conversations/"

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * existing list), {@code X-Forwarded-Proto} and {@code X-Forwarded-Host} (when absent), and {@code X-Request-Id}
  * (kept when the client sent a sane one, otherwise a new UUID).
  */
-final class ForwardingHeaders {
+public final class ForwardingHeaders {
 
     static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -32,9 +32,13 @@ final class ForwardingHeaders {
         if (!headers.contains("X-Forwarded-Host") && request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
-        String requestId = headers.get(REQUEST_ID);
-        if (requestId == null || !SANE_REQUEST_ID.matcher(requestId).matches()) {
-            headers.set(REQUEST_ID, UUID.randomUUID().toString());
-        }
+        headers.set(REQUEST_ID, requestIdOf(request));
+    }
+
+    /** The client's {@code X-Request-Id} when it is sane (1 to 128 of {@code [A-Za-z0-9._:-]}), else a new UUID. */
+    public static String requestIdOf(HttpServerRequest request) {
+        String requestId = request.getHeader(REQUEST_ID);
+        return requestId != null && SANE_REQUEST_ID.matcher(requestId).matches()
+                ? requestId : UUID.randomUUID().toString();
     }
 }

@@ -10,10 +10,10 @@ class ConsoleFallbackTest {
     @Test
     void backendPrefixesAreNeverConsolePaths() {
         for (String path : new String[] {"/api", "/api/x", "/ws", "/ws/operator", "/q", "/q/health", "/telegram",
-                "/telegram/webhook"}) {
+                "/telegram/webhook", "/widget", "/widget/missing"}) {
             assertTrue(ConsoleFallback.isReserved(path), path);
         }
-        for (String path : new String[] {"/", "/conversations/4f1c", "/apis", "/queue", "/wsx"}) {
+        for (String path : new String[] {"/", "/conversations/4f1c", "/apis", "/queue", "/wsx", "/widgets"}) {
             assertFalse(ConsoleFallback.isReserved(path), path);
         }
     }

@@ -1,9 +1,12 @@
 package io.switchboard.gateway.routing;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.switchboard.gateway.testing.Operators;
+import io.switchboard.gateway.testing.WidgetClients;
 import io.switchboard.testing.TestJwt;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
@@ -40,7 +44,8 @@ class UpstreamDownTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "switchboard.routing.conversation-service", "http://127.0.0.1:" + unusedPort(),
-                    "switchboard.routing.notification-service", "http://127.0.0.1:" + unusedPort());
+                    "switchboard.routing.notification-service", "http://127.0.0.1:" + unusedPort(),
+                    "switchboard.widget.trusted-proxies", "127.0.0.1");
         }
     }
 
@@ -49,6 +54,9 @@ class UpstreamDownTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final String token = TestJwt.operator(UUID.randomUUID(), "olga");
 
@@ -71,6 +79,24 @@ class UpstreamDownTest {
     }
 
     @Test
+    void aWidgetConversationThatCannotBeCreatedLeavesNoSession() {
+        long before = Operators.count(dataSource, "select count(*) from widget_session");
+        long started = System.nanoTime();
+        WidgetClients.postStart(WidgetClients.randomAddress(), Map.of("nickname", "Ada"))
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("conversation-service is unavailable"))
+                .body("instance", equalTo("/api/widget/conversations"));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), lessThan(5_000L));
+        assertEquals(before, Operators.count(dataSource, "select count(*) from widget_session"));
+        // the widget's proxied routes answer the same way
+        UUID conversation = UUID.randomUUID();
+        given().auth().oauth2(WidgetClients.customerToken(UUID.randomUUID(), conversation))
+                .get("/api/widget/conversations/" + conversation + "/messages")
+                .then().statusCode(502).contentType("application/problem+json");
+    }
+
+    @Test
     void aWebSocketToAnUnreachableUpstreamIsRefusedWithBadGateway() {
         WebSocketClient client = vertx.createWebSocketClient();
         try {
@@ -90,7 +116,9 @@ class UpstreamDownTest {
     }
 
     static int unusedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        // bound to the loopback address itself: a wildcard bind may be handed a port some loopback-only listener (the
+        // test Kafka broker) already holds
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

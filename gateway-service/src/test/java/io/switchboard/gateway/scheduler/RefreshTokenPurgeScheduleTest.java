@@ -82,6 +82,47 @@ class RefreshTokenPurgeScheduleTest {
     }
 
     @Test
+    void widgetSessionsArePurgedByTheSameRules() {
+        UUID conversation = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        // a live chain: the current token and the rotated one before it stay
+        UUID live = UUID.randomUUID();
+        UUID current = widgetSession(customer, conversation, live, Duration.ofDays(29), null, null);
+        UUID rotated = widgetSession(customer, conversation, live, Duration.ofDays(28), DAY, current);
+        // a chain revoked for reuse: gone
+        UUID dead = UUID.randomUUID();
+        UUID deadLast = widgetSession(customer, conversation, dead, Duration.ofDays(20), DAY, null);
+        UUID deadFirst = widgetSession(customer, conversation, dead, Duration.ofDays(19), Duration.ofDays(2), deadLast);
+        // an expired, never used token: gone
+        UUID expired = widgetSession(customer, conversation, UUID.randomUUID(), Duration.ofSeconds(-1), null, null);
+
+        OnVertxContext.await(vertx, schedule::run);
+
+        assertTrue(widgetSessionExists(current));
+        assertTrue(widgetSessionExists(rotated));
+        assertFalse(widgetSessionExists(deadLast));
+        assertFalse(widgetSessionExists(deadFirst));
+        assertFalse(widgetSessionExists(expired));
+    }
+
+    private UUID widgetSession(UUID customer, UUID conversation, UUID chain, Duration expiresIn, Duration revokedAgo,
+                               UUID replacedBy) {
+        UUID id = UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        Operators.update(dataSource, "insert into widget_session (id, customer_id, conversation_id, chain_id, "
+                        + "token_hash, created_at, expires_at, revoked_at, replaced_by) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, customer, conversation, chain, UUID.randomUUID().toString() + UUID.randomUUID(),
+                java.sql.Timestamp.from(now.minus(DAY)), java.sql.Timestamp.from(now.plus(expiresIn)),
+                revokedAgo == null ? null : java.sql.Timestamp.from(now.minus(revokedAgo)), replacedBy);
+        return id;
+    }
+
+    private boolean widgetSessionExists(UUID id) {
+        return Operators.count(dataSource, "select count(*) from widget_session where id = ?", id) == 1;
+    }
+
+    @Test
     void aSignedInSessionSurvivesAPurgeAndALoggedOutOneIsGone() {
         String kept = login();
         String loggedOut = login();

@@ -26,8 +26,8 @@ import java.util.UUID;
  * <table>
  *   <caption>event → widget frames</caption>
  *   <tr><th>event</th><th>frames</th></tr>
- *   <tr><td>{@code message.received}</td><td>{@code message} (kind {@code customer}); nothing for a
- *       {@code BLOCKED} message</td></tr>
+ *   <tr><td>{@code message.received}</td><td>{@code message} (kind {@code customer}; a message stored
+ *       {@code BLOCKED} looks like any other to its customer, as in the widget's history)</td></tr>
  *   <tr><td>{@code message.queued}</td><td>{@code message} (kind {@code operator}, author = the operator's display
  *       name)</td></tr>
  *   <tr><td>{@code system_message.posted}, audience {@code customer}</td><td>{@code message} (kind {@code system})
@@ -68,7 +68,7 @@ public final class WidgetFrames {
         List<WidgetFrame> frames = new ArrayList<>(2);
         if (event instanceof MessageReceived received) {
             MessageSnapshot m = received.message();
-            if (m != null && !BLOCKED.equals(m.status()) && INBOUND.equals(m.direction())) {
+            if (m != null && INBOUND.equals(m.direction())) {
                 frames.add(message(m, WidgetFrame.KIND_CUSTOMER, null));
             }
         } else if (event instanceof MessageQueued queued) {

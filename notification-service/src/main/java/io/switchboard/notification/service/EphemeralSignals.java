@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.notification.config.NotificationConfig;
@@ -78,6 +79,7 @@ public class EphemeralSignals {
     private final AtomicBoolean publishFailing = new AtomicBoolean();
     private final AtomicBoolean subscribeFailing = new AtomicBoolean();
     private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+    private volatile boolean stopping;
 
     public EphemeralSignals(ReactiveRedisDataSource redis, ObjectMapper mapper, OperatorChannel operators,
                             WidgetConnections widgets, Vertx vertx, NotificationConfig config) {
@@ -94,8 +96,13 @@ public class EphemeralSignals {
         subscribe().subscribe().with(ignored -> { }, e -> { });
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @PreDestroy
     void stop() {
+        stopping = true;
         ReactivePubSubCommands.ReactiveRedisSubscriber current = subscriber;
         subscription.set(Subscription.DOWN);
         if (current != null) {
@@ -108,7 +115,7 @@ public class EphemeralSignals {
      * leaves the subscription down for the next attempt.
      */
     public Uni<Void> subscribe() {
-        if (!subscription.compareAndSet(Subscription.DOWN, Subscription.CONNECTING)) {
+        if (stopping || !subscription.compareAndSet(Subscription.DOWN, Subscription.CONNECTING)) {
             return Uni.createFrom().voidItem();
         }
         return pubsub.subscribe(channel, this::received, this::subscriptionEnded, this::subscriptionFailed)
@@ -274,12 +281,15 @@ public class EphemeralSignals {
 
     private void subscriptionEnded() {
         subscriber = null;
-        if (subscription.getAndSet(Subscription.DOWN) == Subscription.UP) {
+        if (subscription.getAndSet(Subscription.DOWN) == Subscription.UP && !stopping) {
             LOG.warnf("Subscription to Redis channel %s ended; resubscribing", channel);
         }
     }
 
     private void subscriptionFailed(Throwable failure) {
+        if (stopping) {
+            return;
+        }
         LOG.warnf("Subscription to Redis channel %s failed: %s", channel, failure.getMessage());
     }
 

@@ -7,8 +7,8 @@ import java.util.UUID;
  * A server → client text frame on {@code /ws/widget}: {@code {"type":"message","payload":{…}}}. Carries only what the
  * customer may see: never notes, tags, audit data, operator ids, or messages meant for operators.
  *
- * @param type    {@value #MESSAGE}, {@value #BANNER}, {@value #OPERATOR_JOINED}, {@value #STATUS}, {@value #READ},
- *                {@value #TYPING} (or {@value #PONG}, which has no payload)
+ * @param type    {@value #MESSAGE}, {@value #BANNER}, {@value #OPERATOR_JOINED}, {@value #STATUS}, {@value #READ} or
+ *                {@value #TYPING} (the answer to a ping, {@code {"type":"pong"}}, is the only frame without payload)
  * @param payload one of the nested records, by type
  */
 public record WidgetFrame(String type, Object payload) {
@@ -25,8 +25,6 @@ public record WidgetFrame(String type, Object payload) {
     public static final String READ = "read";
     /** An operator started or stopped typing: {@link Typing}. */
     public static final String TYPING = "typing";
-    /** The answer to the client's {@code {"type":"ping"}}. */
-    public static final String PONG = "pong";
 
     /** {@link Message#kind()} of the customer's own message. */
     public static final String KIND_CUSTOMER = "customer";

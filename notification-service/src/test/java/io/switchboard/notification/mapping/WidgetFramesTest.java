@@ -74,10 +74,12 @@ class WidgetFramesTest {
     }
 
     @Test
-    void aBlockedCustomerMessageProducesNothing() {
+    void aBlockedCustomerMessageLooksLikeAnyOtherToItsCustomer() {
         MessageSnapshot m = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "spam", "BLOCKED", AT, null, null, null,
                 "cm_12345678");
-        assertEquals(List.of(), project(new MessageReceived(id(), 1, AT, CONVERSATION, CUSTOMER, m)));
+        assertEquals(List.of(new WidgetFrame(WidgetFrame.MESSAGE, new WidgetFrame.Message(m.id(), "cm_12345678",
+                "INBOUND", "customer", null, "spam", AT, null))),
+                project(new MessageReceived(id(), 1, AT, CONVERSATION, CUSTOMER, m)));
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** See loader.mjs. */
+export function loaderSource(file: string): string;
