@@ -15,7 +15,7 @@ public class DefaultTestProfile implements QuarkusTestProfile {
     public static final String ADMIN_USERNAME = "admin";
     /** Password of the first admin in tests. */
     public static final String ADMIN_PASSWORD = "test-only-admin-password-7f3b";
-    /** A site allowed to use the widget API (besides the gateway's own host and a local dev server). */
+    /** The site allowed to use the widget API (besides the gateway's own host). */
     public static final String WIDGET_SITE = "https://shop.example.com";
 
     @Override
@@ -24,6 +24,6 @@ public class DefaultTestProfile implements QuarkusTestProfile {
                 "switchboard.identity.initial-admin.password", ADMIN_PASSWORD,
                 "switchboard.identity.login-rate-limit.capacity", "1000",
                 "switchboard.widget.trusted-proxies", "127.0.0.1,::1",
-                "switchboard.widget.allowed-origins", WIDGET_SITE + ",http://localhost:5173");
+                "switchboard.widget.allowed-origins", WIDGET_SITE);
     }
 }
