@@ -71,7 +71,8 @@ class WidgetIT {
         Locator item = operator.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText(question));
         assertThat(item).hasCount(1);
         item.click();
-        assertThat(operator.getByTestId("conversation-channel")).hasAttribute("data-channel", "WIDGET");
+        assertThat(operator.getByTestId("conversation-header").getByTestId("conversation-channel"))
+                .hasAttribute("data-channel", "WIDGET");
         assertThat(operator.locator("[data-testid=message][data-direction=INBOUND]")
                 .filter(new Locator.FilterOptions().setHasText(question))).hasCount(1);
 
