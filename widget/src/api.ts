@@ -13,6 +13,14 @@ interface Page {
   nextCursor?: string | null;
 }
 
+/** What {@link WidgetApi.history} read. */
+export interface HistoryRead {
+  /** The messages read, oldest first. */
+  items: WidgetMessageView[];
+  /** Where the next incremental read starts: the cursor of the last page read (null: the first page). */
+  resume: string | null;
+}
+
 /** History pages fetched at most per load (100 messages each). */
 const MAX_PAGES = 20;
 
@@ -44,22 +52,30 @@ export class WidgetApi {
     return this.authed((id) => ({ path: `/api/widget/conversations/${id}`, method: 'GET' }));
   }
 
-  /** All of the conversation's messages, oldest first (every page, up to 2,000 messages). */
-  async history(): Promise<WidgetMessageView[]> {
-    const out: WidgetMessageView[] = [];
-    let cursor: string | null = null;
+  /**
+   * The conversation's messages, oldest first, from `from` on: null reads from the start (every page, up to 2,000
+   * messages per call), otherwise a {@link HistoryRead.resume} of an earlier call, which re-reads the last page that
+   * call saw plus anything newer (the server's `nextCursor` is keyset, `(createdAt, id)` of a page's last row, and
+   * absent on the last page, so the position just before the last page is the newest one the widget can hold).
+   */
+  async history(from: string | null = null): Promise<HistoryRead> {
+    const items: WidgetMessageView[] = [];
+    let cursor: string | null = from;
+    let resume: string | null = from;
     for (let page = 0; page < MAX_PAGES; page++) {
       const query: string = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
       const answer: Page = await this.authed<Page>((id) => ({
         path: `/api/widget/conversations/${id}/messages${query}`, method: 'GET' }));
       for (const item of answer?.items ?? []) {
         const view = parseMessageView(item);
-        if (view) out.push(view);
+        if (view) items.push(view);
       }
+      resume = cursor;
       cursor = typeof answer?.nextCursor === 'string' && answer.nextCursor ? answer.nextCursor : null;
       if (!cursor) break;
+      resume = cursor; // should the page limit end the loop here, the next read goes on from this page
     }
-    return out;
+    return { items, resume };
   }
 
   /** `POST /api/widget/conversations/{id}/messages` → 202 `{clientMessageId, acceptedAt}`. */

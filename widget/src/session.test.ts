@@ -151,7 +151,8 @@ describe('WidgetApi', () => {
     const sessions = new SessionManager({ origin: ORIGIN, store, fetch: route });
     const api = new WidgetApi(ORIGIN, sessions, route);
     const history = await api.history();
-    expect(history.map((m) => m.id)).toEqual(['a']);
+    expect(history.items.map((m) => m.id)).toEqual(['a']);
+    expect(history.resume).toBeNull();
     expect(route.calls.map((c) => `${c.method} ${c.path} ${c.auth}`)).toEqual([
       'GET /api/widget/conversations/conv-1/messages?limit=100 Bearer tok-1',
       'POST /api/widget/token null',
@@ -174,11 +175,51 @@ describe('WidgetApi', () => {
     });
     const sessions = new SessionManager({ origin: ORIGIN, store, fetch: route });
     const api = new WidgetApi(ORIGIN, sessions, route);
-    expect((await api.history()).map((m) => m.id)).toEqual(['1', '2']);
+    const history = await api.history();
+    expect(history.items.map((m) => m.id)).toEqual(['1', '2']);
+    expect(history.resume).toBe('n/2'); // the cursor of the last page: an incremental read starts there
     const error = await api.postMessage('hi', 'cid-00000001').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429, retryAfter: 17 });
     expect(route.calls.at(-1)).toMatchObject({ body: { text: 'hi', clientMessageId: 'cid-00000001' } });
+    sessions.dispose();
+  });
+
+  it('reads the history incrementally from the last page on, following nextCursor', async () => {
+    const store = memoryStore({ [KEY]: JSON.stringify(session({ expiresAt: Date.now() + 15 * MIN })) });
+    // keyset pages of two, oldest first; the cursor names the last row of the page before
+    const rows = ['1', '2', '3', '4', '5'].map((id) => ({ id, direction: 'INBOUND', text: id, createdAt: `t${id}` }));
+    const route = fakeFetch((call) => {
+      const url = new URL(call.path, ORIGIN);
+      if (!url.pathname.endsWith('/messages')) return undefined;
+      const after = url.searchParams.get('cursor');
+      const start = after ? rows.findIndex((r) => `after-${r.id}` === after) + 1 : 0;
+      const page = rows.slice(start, start + 2);
+      const more = start + 2 < rows.length;
+      return json(200, { items: page, nextCursor: more ? `after-${page[1].id}` : null });
+    });
+    const sessions = new SessionManager({ origin: ORIGIN, store, fetch: route });
+    const api = new WidgetApi(ORIGIN, sessions, route);
+    rows.splice(3); // three messages so far
+    const first = await api.history();
+    expect(first.items.map((m) => m.id)).toEqual(['1', '2', '3']);
+    expect(first.resume).toBe('after-2');
+
+    route.calls.length = 0;
+    const nothingNew = await api.history(first.resume);
+    expect(nothingNew.items.map((m) => m.id)).toEqual(['3']); // just the last page again
+    expect(nothingNew.resume).toBe('after-2');
+    expect(route.calls.map((c) => c.path)).toEqual(['/api/widget/conversations/conv-1/messages?limit=100&cursor=after-2']);
+
+    rows.push(...['4', '5', '6'].map((id) => ({ id, direction: 'INBOUND', text: id, createdAt: `t${id}` })));
+    route.calls.length = 0;
+    const newer = await api.history(nothingNew.resume);
+    expect(newer.items.map((m) => m.id)).toEqual(['3', '4', '5', '6']);
+    expect(newer.resume).toBe('after-4');
+    expect(route.calls.map((c) => c.path)).toEqual([
+      '/api/widget/conversations/conv-1/messages?limit=100&cursor=after-2',
+      '/api/widget/conversations/conv-1/messages?limit=100&cursor=after-4',
+    ]);
     sessions.dispose();
   });
 });

@@ -38,6 +38,8 @@ export interface ChatMessage {
   createdAt: string;
   systemKey: string | null;
   status: MessageStatus;
+  /** For an `accepted` message: the conversation whose session the gateway accepted it in. */
+  acceptedIn?: string | null;
 }
 
 /** `GET /api/widget/conversations/{id}`. */

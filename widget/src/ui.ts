@@ -45,6 +45,8 @@ const ICONS = {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/gi;
+/** Screen-reader announcements of new messages are at most this often; one due meanwhile replaces the waiting one. */
+export const ANNOUNCE_GAP_MS = 1_500;
 const FOCUSABLE = 'button, textarea, input, a[href], [tabindex]:not([tabindex="-1"])';
 
 type Attrs = Record<string, string | boolean | null | undefined>;
@@ -88,6 +90,9 @@ export class View {
   private readonly dateTimeFormat: Intl.DateTimeFormat;
   private isOpen = false;
   private unread = 0;
+  private announceTimer: ReturnType<typeof setTimeout> | null = null;
+  private announcement = '';
+  private announcedAt = -Infinity;
 
   constructor(doc: Document, private readonly options: ViewOptions, private readonly on: ViewHandlers) {
     this.doc = doc;
@@ -174,7 +179,9 @@ export class View {
     noticeClose.addEventListener('click', () => this.on.dismissNotice());
     this.notice = this.el('div', { class: 'notice', 'data-testid': 'sb-notice', role: 'status', hidden: true },
       [this.noticeText, noticeClose]);
-    this.live = this.el('div', { class: 'sr', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'sb-live' });
+    // directly in the shadow root, not in the panel: announcements must be heard while the panel is closed (hidden)
+    this.live = this.el('div', { class: 'sr', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'sb-live',
+      dir: options.dir, lang: options.locale });
 
     this.input = this.el('textarea', {
       id: 'sb-input', rows: '1', 'data-testid': 'sb-input', placeholder: t('placeholder'), maxlength: '4000',
@@ -202,14 +209,14 @@ export class View {
     });
 
     this.panel = this.el('div', {
-      class: 'panel', id: 'sb-panel', 'data-testid': 'sb-panel', role: 'dialog', 'aria-modal': 'true',
+      // not aria-modal: the page behind the panel stays usable
+      class: 'panel', id: 'sb-panel', 'data-testid': 'sb-panel', role: 'dialog',
       'aria-labelledby': 'sb-title', dir: options.dir, lang: options.locale, hidden: true,
-    }, [header, this.offline, this.banners, this.nickRow, this.log, this.typing, this.status, this.notice, form,
-      this.live]);
+    }, [header, this.offline, this.banners, this.nickRow, this.log, this.typing, this.status, this.notice, form]);
 
     this.root = this.el('div', { class: 'root', 'data-position': options.position, dir: options.dir,
       lang: options.locale }, [this.panel, this.launcher]);
-    this.shadow.appendChild(this.root);
+    this.shadow.append(this.root, this.live);
 
     this.launcher.addEventListener('click', () => this.on.toggle());
     this.root.addEventListener('keydown', (e) => this.onKeydown(e));
@@ -229,6 +236,8 @@ export class View {
   }
 
   unmount(): void {
+    if (this.announceTimer !== null) clearTimeout(this.announceTimer);
+    this.announceTimer = null;
     this.host.remove();
   }
 
@@ -265,6 +274,11 @@ export class View {
   /** Whether "Change name" is offered in the menu (only once there is a conversation). */
   setCanChangeName(can: boolean): void {
     this.changeNameButton.hidden = !can;
+  }
+
+  /** What the message input holds now. */
+  get draft(): string {
+    return this.input.value;
   }
 
   setDraft(text: string): void {
@@ -340,12 +354,20 @@ export class View {
     }
   }
 
-  /** Says `text` to screen readers (the polite live region). */
+  /**
+   * Says `text` to screen readers (the polite live region, heard whether the panel is open or not), at most once per
+   * {@link ANNOUNCE_GAP_MS}: what comes in meanwhile waits, and only the newest waiting text is said.
+   */
   announce(text: string): void {
-    this.live.textContent = '';
-    setTimeout(() => {
-      this.live.textContent = text;
-    }, 50);
+    this.announcement = text;
+    if (this.announceTimer !== null) return;
+    const wait = Math.max(50, this.announcedAt + ANNOUNCE_GAP_MS - Date.now());
+    this.live.textContent = ''; // so the same text twice is still a change
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = null;
+      this.announcedAt = Date.now();
+      this.live.textContent = this.announcement;
+    }, wait);
   }
 
   /**

@@ -15,31 +15,43 @@ async function settle(): Promise<void> {
 
 interface Server {
   route: Route;
+  /** The history (of whichever conversation is asked for). */
   messages: Record<string, unknown>[];
+  /** Fields of the conversation view besides the defaults. */
+  info: Record<string, unknown>;
+  /** History page size (keyset pages, `nextCursor` = `after-<id of the page's last row>`). */
+  pageSize: number;
   messageAnswer: () => Response;
   createAnswer: () => Response;
 }
 
 function server(): Server {
+  const view = (id: string, extra: Record<string, unknown> = {}) => ({ conversationId: id, codename: 'Blue Lion #84C2',
+    status: 'OPEN_UNCLAIMED', nickname: null, locale: 'en', operatorName: null, lastReadByOperatorAt: null,
+    ...s.info, ...extra });
   const s: Server = {
     messages: [],
+    info: {},
+    pageSize: 100,
     messageAnswer: () => json(202, { clientMessageId: 'x', acceptedAt: new Date().toISOString() }),
     createAnswer: () => json(201, { conversationId: 'conv-1', token: 'tok-1', refreshToken: 'ref-1',
       codename: 'Blue Lion #84C2', expiresIn: 900 }),
     route: (call: Call) => {
       if (call.method === 'POST' && call.path === '/api/widget/conversations') return s.createAnswer();
-      if (call.method === 'GET' && call.path === '/api/widget/conversations/conv-1') {
-        return json(200, { conversationId: 'conv-1', codename: 'Blue Lion #84C2', status: 'OPEN_UNCLAIMED',
-          nickname: null, locale: 'en', operatorName: null, lastReadByOperatorAt: null });
+      const match = /^\/api\/widget\/conversations\/([^/?]+)(\/messages)?(?:\?(.*))?$/.exec(call.path);
+      if (!match) return undefined;
+      const [, id, messages, query] = match;
+      if (call.method === 'GET' && !messages) return json(200, view(id));
+      if (call.method === 'GET' && messages) {
+        const after = new URLSearchParams(query ?? '').get('cursor');
+        const start = after ? s.messages.findIndex((m) => `after-${m.id}` === after) + 1 : 0;
+        const items = s.messages.slice(start, start + s.pageSize);
+        const more = start + s.pageSize < s.messages.length;
+        return json(200, { items, nextCursor: more ? `after-${items[items.length - 1].id}` : null });
       }
-      if (call.method === 'GET' && call.path.startsWith('/api/widget/conversations/conv-1/messages')) {
-        return json(200, { items: s.messages, nextCursor: null });
-      }
-      if (call.method === 'POST' && call.path === '/api/widget/conversations/conv-1/messages') return s.messageAnswer();
-      if (call.method === 'PATCH' && call.path === '/api/widget/conversations/conv-1') {
-        return json(200, { conversationId: 'conv-1', codename: 'Blue Lion #84C2', status: 'OPEN_UNCLAIMED',
-          nickname: (call.body as { nickname: string }).nickname, locale: 'en', operatorName: null,
-          lastReadByOperatorAt: null });
+      if (call.method === 'POST' && messages) return s.messageAnswer();
+      if (call.method === 'PATCH' && !messages) {
+        return json(200, view(id, { nickname: (call.body as { nickname: string }).nickname }));
       }
       return undefined;
     },

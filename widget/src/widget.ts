@@ -22,6 +22,12 @@ export const TYPING_THROTTLE_MS = 2_500;
 export const TYPING_IDLE_MS = 3_000;
 /** The offline banner appears when the socket has not been live for this long. */
 export const OFFLINE_BANNER_DELAY_MS = 1_000;
+/**
+ * After every socket (re)open the history is read at once and again this much later: a restarted notification-service
+ * replica only consumes (from the latest offset) once Kafka has assigned it partitions, so an event published between
+ * the socket's open and that moment reaches no socket and has to come from the history.
+ */
+export const HISTORY_RECHECK_MS = 4_000;
 /** An operator's typing indicator disappears by itself after this long without news. */
 const TYPING_SHOW_MS = 8_000;
 const SEND_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 30_000, factor: 2, jitter: 0.3 };
@@ -67,6 +73,8 @@ interface OutboxItem {
   text: string;
   createdAt: string;
   failed?: boolean;
+  /** Accepted (202) but not confirmed yet: the conversation it was accepted in. */
+  acceptedIn?: string;
 }
 
 const CLOSED_STATUSES = new Set(['CLOSED', 'BLOCKED']);
@@ -99,6 +107,8 @@ export class Widget {
   private nickname: string | null = null;
   private liveConversationId: string | null = null;
   private historyLoaded = false;
+  /** Where the next history read starts (see {@link WidgetApi.history}); meaningful once `historyLoaded`. */
+  private historyCursor: string | null = null;
   private syncing: Promise<void> | null = null;
   private syncAgain = false;
   private processing = false;
@@ -110,6 +120,7 @@ export class Widget {
   private typingIdleTimer: ReturnType<typeof setTimeout> | null = null;
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
   private draftTimer: ReturnType<typeof setTimeout> | null = null;
+  private recheckTimer: ReturnType<typeof setTimeout> | null = null;
   private typingActive = false;
   private typingSentAt = 0;
   private lastReadSent: string | null = null;
@@ -139,6 +150,7 @@ export class Widget {
       onState: (state) => this.onSocketState(state),
       onOpen: () => {
         void this.sync();
+        this.scheduleRecheck();
         this.lastReadSent = null;
         this.maybeSendRead();
         this.kickQueue();
@@ -191,8 +203,12 @@ export class Widget {
       this.kickQueue(true);
     });
     this.listen(this.env.window, 'offline', () => this.onSocketState(this.socket.connectionState));
+    this.listen(this.env.window, 'pagehide', () => this.saveDraftNow());
     this.listen(this.env.document, 'visibilitychange', () => {
-      if (!this.view.isDocumentVisible()) return;
+      if (!this.view.isDocumentVisible()) {
+        this.saveDraftNow();
+        return;
+      }
       this.socket.retryNow();
       this.markSeen();
       this.maybeSendRead();
@@ -205,12 +221,13 @@ export class Widget {
 
   /** Removes the widget and stops all timers and connections. */
   destroy(): void {
+    this.saveDraftNow();
     this.destroyed = true;
     this.socket.stop();
     this.session.dispose();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     for (const timer of [this.queueTimer, this.offlineTimer, this.typingTimer, this.typingIdleTimer,
-      this.noticeTimer, this.draftTimer]) {
+      this.noticeTimer, this.draftTimer, this.recheckTimer]) {
       if (timer !== null) clearTimeout(timer);
     }
     this.view.unmount();
@@ -235,14 +252,17 @@ export class Widget {
     if (!session) return;
     if (this.liveConversationId !== session.conversationId) {
       if (this.liveConversationId !== null) {
-        // another conversation (the old one was lost): keep only what is still unsent
-        this.messages = this.messages.filter((m) => m.kind === 'customer' && m.status !== 'sent');
+        // another conversation (the old one was lost): keep only what is still unsent; a message the gateway
+        // accepted into another conversation stays there (re-posting it here would store it twice)
+        this.messages = this.messages.filter((m) => m.kind === 'customer' && m.status !== 'sent'
+          && !(m.status === 'accepted' && m.acceptedIn && m.acceptedIn !== session.conversationId));
         this.banners.clear();
         this.view.setBanners(this.banners);
         this.status = null;
         this.readAt = null;
         this.operatorName = null;
         this.historyLoaded = false;
+        this.historyCursor = null;
       }
       this.liveConversationId = session.conversationId;
     }
@@ -263,6 +283,7 @@ export class Widget {
     const session = this.session.current;
     if (event === 'lost' || !session) {
       this.socket.stop();
+      this.requeueAccepted();
       this.status = null;
       this.setNotice(this.t('sessionLost'));
       this.showPreConversation();
@@ -296,7 +317,10 @@ export class Widget {
     }
   }
 
-  /** Fetches the conversation and its whole history and merges them in (single-flight; re-runs once if asked). */
+  /**
+   * Fetches the conversation and its history and merges them in (single-flight; re-runs once if asked): the whole
+   * history the first time, afterwards only from the last page read on (see {@link WidgetApi.history}).
+   */
   private sync(): Promise<void> {
     if (this.destroyed) return Promise.resolve();
     if (this.syncing) {
@@ -309,11 +333,15 @@ export class Widget {
         const conversationId = this.session.current?.conversationId;
         if (!conversationId) return;
         try {
-          const [info, history] = await Promise.all([this.api.conversation(), this.api.history()]);
+          const from = this.historyLoaded ? this.historyCursor : null;
+          const [info, history] = await Promise.all([this.api.conversation(), this.api.history(from)]);
           if (this.session.current?.conversationId !== conversationId) return;
+          const firstLoad = !this.historyLoaded;
           this.applyInfo(info);
-          this.merge(history, this.historyLoaded);
+          this.merge(history.items, !firstLoad);
+          this.historyCursor = history.resume;
           this.historyLoaded = true;
+          if (firstLoad) this.restoreJoinedNote(info);
         } catch (e) {
           this.onApiError(e);
           return;
@@ -323,6 +351,33 @@ export class Widget {
       this.syncing = null;
     });
     return this.syncing;
+  }
+
+  /** A history read {@link HISTORY_RECHECK_MS} after the socket's latest open. */
+  private scheduleRecheck(): void {
+    if (this.recheckTimer !== null) clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = null;
+      if (this.session.current) void this.sync();
+    }, HISTORY_RECHECK_MS);
+  }
+
+  /**
+   * "Anna joined the conversation" is a local note (the server keeps no such line): after a reload it is rebuilt
+   * from the conversation's `operatorName`, once per conversation load, just before that operator's first reply
+   * (else after the newest message) — unless the note is already there.
+   */
+  private restoreJoinedNote(info: ConversationInfo | null): void {
+    const name = info && typeof info.operatorName === 'string' && info.operatorName ? info.operatorName : null;
+    if (!name) return;
+    const text = this.t('joined', { name });
+    if (this.messages.some((m) => m.kind === 'note' && m.text === text)) return;
+    const settled = this.messages.filter((m) => m.status === 'sent');
+    const first = settled.find((m) => m.kind === 'operator' && m.authorName === name);
+    let at = first ? Date.parse(first.createdAt) - 1 : Date.parse(settled[settled.length - 1]?.createdAt ?? '');
+    if (Number.isNaN(at)) at = this.now();
+    this.messages = sortMessages([...this.messages, localNote(text, new Date(at))]);
+    this.render(false);
   }
 
   private applyInfo(info: ConversationInfo | null): void {
@@ -495,15 +550,31 @@ export class Widget {
   /** Sends one message; answers whether the queue may go on with the next one. */
   private async sendOne(message: ChatMessage): Promise<boolean> {
     const key = message.key;
+    let conversationId: string | null = null;
     try {
       await this.ensureSession();
+      conversationId = this.session.current?.conversationId ?? null;
       await this.api.postMessage(message.text, message.clientMessageId ?? newClientMessageId());
     } catch (e) {
       return this.onSendError(key, e);
     }
     this.sendAttempt = 0;
     this.retryable.delete(key);
-    this.updateMessage(key, (m) => (m.status === 'sent' ? m : { ...m, status: 'accepted' }));
+    const current = this.session.current?.conversationId ?? null;
+    if (current !== conversationId) {
+      // the session was lost or replaced while the request was out: as for messages accepted before that happened
+      if (current) {
+        // accepted into another conversation than the one now going on: it stays there
+        this.messages = this.messages.filter((m) => m.key !== key || m.status === 'sent');
+        this.render(false);
+        return true;
+      }
+      this.retryable.add(key);
+      this.updateMessage(key, (m) => (m.status === 'sent' ? m : { ...m, status: 'pending', acceptedIn: null }));
+      return false;
+    }
+    this.updateMessage(key, (m) => (m.status === 'sent' ? m
+      : { ...m, status: 'accepted', acceptedIn: conversationId }));
     if (this.notice === 'unavailable' || this.notice === 'rateLimited') this.setNotice(null);
     if (this.status && CLOSED_STATUSES.has(this.status)) {
       this.status = null;
@@ -548,6 +619,23 @@ export class Widget {
     this.setNotice(this.t('unavailable'), 'unavailable');
     this.scheduleQueue(backoffDelay(this.sendAttempt++, this.random, SEND_BACKOFF));
     return false;
+  }
+
+  /**
+   * The session is gone: messages the gateway accepted but nobody confirmed will never be confirmed by the old
+   * conversation's socket or history any more, so they become pending again and the queue sends them (same
+   * `clientMessageId`) with the next conversation — when the customer writes again or presses "Retry" (nothing
+   * starts a conversation by itself after the customer was told the session ended).
+   */
+  private requeueAccepted(): void {
+    let changed = false;
+    this.messages = this.messages.map((m) => {
+      if (m.kind !== 'customer' || m.status !== 'accepted') return m;
+      changed = true;
+      this.retryable.add(m.key);
+      return { ...m, status: 'pending' as const, acceptedIn: null };
+    });
+    if (changed) this.render(false);
   }
 
   /** Creates the conversation on the first message (once, and once across tabs where Web Locks exist). */
@@ -599,6 +687,15 @@ export class Widget {
     }
     if (this.typingIdleTimer !== null) clearTimeout(this.typingIdleTimer);
     this.typingIdleTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  /** Saves the draft now instead of after the typing pause (the page is going away or into the background). */
+  private saveDraftNow(): void {
+    if (this.destroyed) return;
+    if (this.draftTimer !== null) clearTimeout(this.draftTimer);
+    this.draftTimer = null;
+    const draft = this.view.draft;
+    if (draft !== this.prefs.draft) this.savePrefs({ draft });
   }
 
   private stopTyping(): void {
@@ -751,17 +848,23 @@ export class Widget {
     const items: OutboxItem[] = this.messages
       .filter((m) => m.kind === 'customer' && m.status !== 'sent' && m.clientMessageId)
       .map((m) => ({ clientMessageId: m.clientMessageId as string, text: m.text, createdAt: m.createdAt,
-        failed: m.status === 'failed' || undefined }));
+        failed: m.status === 'failed' || undefined,
+        acceptedIn: m.status === 'accepted' && m.acceptedIn ? m.acceptedIn : undefined }));
     if (items.length) this.env.tabStore.set(this.outboxKey, JSON.stringify(items));
     else this.env.tabStore.remove(this.outboxKey);
   }
 
-  /** Messages this tab had not seen confirmed before a reload: sent again (the server de-duplicates them). */
+  /**
+   * Messages this tab had not seen confirmed before a reload: sent again (the server de-duplicates them per
+   * conversation), except ones accepted into a conversation other than the session's (they stay there).
+   */
   private restoreOutbox(): void {
     const items = readJson<OutboxItem[]>(this.env.tabStore, this.outboxKey);
     if (!Array.isArray(items)) return;
+    const conversationId = this.session.current?.conversationId ?? null;
     for (const item of items) {
       if (!item || !isClientMessageId(item.clientMessageId) || typeof item.text !== 'string') continue;
+      if (typeof item.acceptedIn === 'string' && conversationId && item.acceptedIn !== conversationId) continue;
       if (this.messages.some((m) => m.clientMessageId === item.clientMessageId)) continue;
       const echo = localEcho(item.text, item.clientMessageId, new Date(item.createdAt || this.now()));
       this.messages.push(item.failed ? { ...echo, status: 'failed' } : echo);

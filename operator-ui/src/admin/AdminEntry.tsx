@@ -4,6 +4,7 @@ import { AuditPage } from './AuditPage';
 import { CannedPage } from './CannedPage';
 import { type AdminKey, at } from './i18n';
 import { OperatorsPage } from './OperatorsPage';
+import { RecordsPage } from './RecordsPage';
 import { TagsPage } from './TagsPage';
 import { TemplatesPage } from './TemplatesPage';
 import { TimersPage } from './TimersPage';
@@ -15,13 +16,14 @@ const TABS = [
   { value: 'canned', label: 'admin.tab.canned', Page: CannedPage },
   { value: 'tags', label: 'admin.tab.tags', Page: TagsPage },
   { value: 'audit', label: 'admin.tab.audit', Page: AuditPage },
+  { value: 'records', label: 'admin.tab.records', Page: RecordsPage },
 ] as const satisfies readonly { value: string; label: AdminKey; Page: () => ReactNode }[];
 
 type TabValue = (typeof TABS)[number]['value'];
 
 /**
  * The admin area, shown full-page instead of the console: tabs for operators, system message templates, timers,
- * canned responses, tags and the audit log. Only the open tab is mounted, so each tab loads its data when opened.
+ * canned responses, tags, the audit log and records (bulk deletion). Only the open tab is mounted, so each tab loads its data when opened.
  * Every call goes through the signed-in admin's token; a non-admin sees the server's 403 inline.
  */
 export function AdminArea({ onClose }: { onClose: () => void }) {

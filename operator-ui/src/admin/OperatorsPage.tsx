@@ -2,6 +2,7 @@ import { Badge, Button, Group, Modal, NativeSelect, Paper, PasswordInput, Stack,
 import { type FormEvent, useState } from 'react';
 import type { OperatorAccount, OperatorRole } from './adminApi';
 import { at } from './i18n';
+import { OperatorAuditDrawer } from './OperatorAuditDrawer';
 import {
   type CreateOperatorForm,
   EMPTY_CREATE_FORM,
@@ -18,12 +19,16 @@ import { InlineError, adminErrorText, fieldError, useAdminApi, useCurrentOperato
 
 const roleOptions = () => ROLES.map((role) => ({ value: role, label: at(`operators.role.${role}`) }));
 
-/** Operators: table, create form, edit dialog (display name, role, password reset), deactivate/reactivate. */
+/**
+ * Operators: table, create form, edit dialog (display name, role, password reset), deactivate/reactivate, and each
+ * operator's audit trail in a drawer.
+ */
 export function OperatorsPage() {
   const api = useAdminApi();
   const me = useCurrentOperatorId();
   const operators = useLoad(() => api.listOperators(), [api]);
   const [editing, setEditing] = useState<OperatorAccount | null>(null);
+  const [auditing, setAuditing] = useState<OperatorAccount | null>(null);
   const [rowBusy, setRowBusy] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
 
@@ -80,6 +85,9 @@ export function OperatorsPage() {
                     <Button size="xs" variant="default" onClick={() => setEditing(operator)} data-testid="operator-edit">
                       {at('common.edit')}
                     </Button>
+                    <Button size="xs" variant="subtle" onClick={() => setAuditing(operator)} data-testid="operator-audit-open">
+                      {at('operators.audit')}
+                    </Button>
                     {operator.active ? (
                       <Button size="xs" color="red" variant="light" disabled={self} loading={rowBusy === operator.id}
                         onClick={() => setActive(operator, false)} data-testid="operator-deactivate">
@@ -99,6 +107,7 @@ export function OperatorsPage() {
         </Table.Tbody>
       </Table>
       {operators.data && operators.data.length === 0 && <Text c="dimmed">{at('operators.empty')}</Text>}
+      {auditing && <OperatorAuditDrawer operator={auditing} onClose={() => setAuditing(null)} />}
       {editing && (
         <EditOperator operator={editing} self={editing.id === me}
           onClose={() => setEditing(null)}

@@ -103,6 +103,32 @@ export interface AuditEntry {
   occurredAt: string;
 }
 
+/**
+ * `GET /api/admin/operators/{id}/audit` item (gateway-service `OperatorAuditView`): `action` is
+ * `operator.created|updated|deactivated|reactivated`; `before`/`after` hold the changed fields (`username`,
+ * `displayName`, `role`, `active`; `passwordChanged: true` in `after`), `before` is null for `operator.created`.
+ */
+export interface OperatorAuditEntry {
+  id: number | string;
+  operatorId: string;
+  actorId: string | null;
+  actorName?: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+  occurredAt: string;
+}
+
+/** Body of `POST /api/conversations/bulk-delete`: exactly one of `ids` (1..1000) and `filter`. */
+export type BulkDeleteRequest =
+  | { ids: string[] }
+  | { filter: { status: 'CLOSED'; closedBefore: string } };
+
+/** Answer of `POST /api/conversations/bulk-delete`. */
+export interface BulkDeleteResult {
+  deleted: number;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -202,6 +228,22 @@ export class AdminApi {
 
   deleteTag(tagId: string): Promise<void> {
     return this.transport.call('DELETE', `/api/tags/${id(tagId)}`);
+  }
+
+  /**
+   * `GET /api/admin/operators/{id}/audit`, newest first (`limit` 1..200); pass the previous page's `nextCursor` for
+   * the next page. 404 unknown operator.
+   */
+  listOperatorAudit(operatorId: string, cursor: string | null, limit = 50): Promise<Page<OperatorAuditEntry>> {
+    return this.transport.call('GET', `/api/admin/operators/${id(operatorId)}/audit${query({ cursor, limit: String(limit) })}`);
+  }
+
+  /**
+   * `POST /api/conversations/bulk-delete` (admins): deletes the conversations for good (the server emits
+   * `conversation.deleted` for each); answers how many were deleted. 422 for a malformed body.
+   */
+  bulkDeleteConversations(request: BulkDeleteRequest): Promise<BulkDeleteResult> {
+    return this.transport.call('POST', '/api/conversations/bulk-delete', request);
   }
 
   /** `GET /api/admin/audit`, newest first; pass the previous page's `nextCursor` for the next page. */

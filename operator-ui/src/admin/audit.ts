@@ -1,7 +1,5 @@
-import type { AuditEntry } from './adminApi';
-
 /** `current` followed by the entries of `next` not already shown (pages may overlap when new entries arrive). */
-export function appendAudit(current: readonly AuditEntry[], next: readonly AuditEntry[]): AuditEntry[] {
+export function appendAudit<T extends { id: string | number }>(current: readonly T[], next: readonly T[]): T[] {
   const seen = new Set(current.map((entry) => entry.id));
   const added = next.filter((entry) => !seen.has(entry.id) && (seen.add(entry.id), true));
   return [...current, ...added];

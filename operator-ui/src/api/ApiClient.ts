@@ -6,6 +6,7 @@ import type {
   CannedResponseInput,
   Conversation,
   ConversationCounts,
+  CustomerProfile,
   ConversationStatus,
   Message,
   Note,
@@ -77,6 +78,9 @@ function conversationPath(id: string): string {
   return `/api/conversations/${encodeURIComponent(id)}`;
 }
 
+/** Notes per page (the server's maximum). */
+export const NOTES_PAGE_SIZE = 200;
+
 /** Most pages of messages loaded for one conversation (guards against a server that never ends the cursor). */
 const MAX_MESSAGE_PAGES = 100;
 
@@ -125,9 +129,15 @@ export class ApiClient {
     return this.request('POST', `${conversationPath(id)}/close`, { body: text ? { closingMessage: text } : {} });
   }
 
-  /** `GET /api/conversations/{id}/notes`, oldest first (first 200). */
-  async listNotes(id: string): Promise<Note[]> {
-    return itemsOf(await this.request<Note[] | Page<Note>>('GET', `${conversationPath(id)}/notes?limit=200`));
+  /**
+   * One page of `GET /api/conversations/{id}/notes`, oldest first (`limit` 1..200); pass the previous page's
+   * `nextCursor` for the next (newer) notes. A bare array answer is read as the last page.
+   */
+  async listNotes(id: string, cursor: string | null = null, limit = NOTES_PAGE_SIZE): Promise<Page<Note>> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor) query.set('cursor', cursor);
+    const answer = await this.request<Note[] | Page<Note>>('GET', `${conversationPath(id)}/notes?${query}`);
+    return { items: itemsOf(answer), nextCursor: Array.isArray(answer) ? null : answer?.nextCursor ?? null };
   }
 
   /** `POST /api/conversations/{id}/notes` `{text}` (1..4000 characters). */
@@ -193,6 +203,19 @@ export class ApiClient {
     const query = new URLSearchParams({ limit: String(limit) });
     if (cursor) query.set('cursor', cursor);
     return this.request('GET', `${conversationPath(id)}/audit?${query}`);
+  }
+
+  /** `GET /api/customers/{id}`: the customer's profile and their conversations (404 unknown customer). */
+  customerProfile(customerId: string): Promise<CustomerProfile> {
+    return this.request('GET', `/api/customers/${encodeURIComponent(customerId)}`);
+  }
+
+  /**
+   * `DELETE /api/customers/{id}` (admins, 204): erases everything about the customer, irreversibly — every
+   * conversation (the server emits `conversation.deleted`, reason `erasure`, for each) and the customer.
+   */
+  eraseCustomer(customerId: string): Promise<void> {
+    return this.request('DELETE', `/api/customers/${encodeURIComponent(customerId)}`);
   }
 
   /** `GET /api/operators`: every operator (also deactivated ones), to name assignees and pick one to assign. */

@@ -21,6 +21,30 @@ export interface Customer {
   nickname?: string | null;
 }
 
+/** One conversation of a customer, in {@link CustomerProfile}. */
+export interface CustomerConversation {
+  id: string;
+  codename: string;
+  status: ConversationStatus;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+/**
+ * `GET /api/customers/{id}`: the customer panel beside a conversation; `conversations` most recently opened first
+ * (at most 100).
+ */
+export interface CustomerProfile {
+  id: string;
+  displayName: string;
+  username: string | null;
+  nickname: string | null;
+  /** IETF language tag from the channel (e.g. `en`), or null. */
+  languageCode: string | null;
+  createdAt: string;
+  conversations: CustomerConversation[];
+}
+
 /** A tag as attached to conversations: `color` is `#rrggbb`. */
 export interface Tag {
   id: string;
@@ -250,6 +274,11 @@ export type ToolFrame =
       conversationId: string;
       payload: EventMeta & {
         key: string;
+        /**
+         * `customer` (the customer may see it) or `operators` (never shown to the customer: the unclaimed
+         * reminders `unclaimed_reminder_5m`, `unclaimed_reminder_15m_pin`). Absent on older servers.
+         */
+        audience?: 'customer' | 'operators' | string | null;
         /** The transcript bubble, when the template keeps one. */
         message?: Message | null;
         text?: string | null;

@@ -1,6 +1,7 @@
 import type { ConversationStatus, Customer, Message } from '../api/types';
 import { type MessageKey, t } from '../i18n';
 import { en } from '../i18n/en';
+import { reminderMinutes } from '../state/reminders';
 
 /** Delivery label of a message: "Sending…", "Sent", "failed: <reason>" or "Received". */
 export function messageStatusLabel(message: Pick<Message, 'status' | 'failureReason'>): string {
@@ -103,4 +104,15 @@ export function relativeTime(iso: string, nowMs: number, locale?: string): strin
 export function messagePreview(text: string, max = 80): string {
   const singleLine = text.replace(/\s+/g, ' ').trim();
   return singleLine.length > max ? `${singleLine.slice(0, max - 1)}…` : singleLine;
+}
+
+/**
+ * The notification text of an operator reminder: "Blue Lion #84C2 has waited 15 minutes — unclaimed" (minutes from
+ * the reminder's template key), or "… is still waiting — unclaimed" for a key without minutes; "A conversation"
+ * when the codename is unknown.
+ */
+export function reminderNoticeText(codename: string | null | undefined, key: string): string {
+  const name = codename || t('reminder.unknownConversation');
+  const minutes = reminderMinutes(key);
+  return minutes === null ? t('reminder.toastWaiting', { codename: name }) : t('reminder.toast', { codename: name, minutes });
 }

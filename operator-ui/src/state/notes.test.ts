@@ -36,6 +36,6 @@ describe('notesReducer', () => {
   it('starts empty for another conversation', () => {
     let state = reduce(open(), { type: 'added', note: note('n1', '2026-11-21T10:00:00Z') });
     state = reduce(state, { type: 'opened', conversationId: 'c2' });
-    expect(state).toEqual({ conversationId: 'c2', notes: [], loaded: false });
+    expect(state).toEqual({ conversationId: 'c2', notes: [], loaded: false, nextCursor: null, pages: 0 });
   });
 });

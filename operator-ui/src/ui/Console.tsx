@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Conversation, Message, Operator, ServerFrame } from '../api/types';
 import { t } from '../i18n';
+import { reminderNoticeText } from '../format/labels';
 import { isAdminRole } from '../state/conversationActions';
 import {
   conversationListReducer,
@@ -13,7 +14,15 @@ import { isLifecycleFrame, patchConversation } from '../state/conversationPatch'
 import { type CountsAction, type CountsState, countsReducer, initialCountsState } from '../state/counts';
 import { customerReadAt, isCustomerTyping } from '../state/customerActivity';
 import { type ListQuery, toConversationQuery } from '../state/listQuery';
-import { initialNotesState, notesReducer } from '../state/notes';
+import { initialNotesState, notesReducer, readNotePages } from '../state/notes';
+import {
+  initialRemindersState,
+  isNewReminder,
+  isUnclaimed,
+  remindedIds,
+  remindersOf,
+  remindersReducer,
+} from '../state/reminders';
 import { initialThreadState, threadReducer } from '../state/thread';
 import { ConversationPanel } from './ConversationPanel';
 import { ConversationView } from './ConversationView';
@@ -25,13 +34,17 @@ import { errorText, useServices } from './services';
 
 /** How often the tab counts are re-read even without events (ms). */
 const COUNTS_POLL_MS = 60_000;
+/** How long a reminder notification stays (ms). */
+const REMINDER_NOTICE_MS = 20_000;
 
 /**
  * The signed-in console: search, tabs and the conversation list on the left, the open conversation (with its
  * notes) on the right, all fed by REST and kept live by the operator socket: lifecycle, tag, note, system message
  * and deletion events update the list, the tab counts and the open conversation without a reload; the customer's
  * typing and read receipts (widget) show in the open conversation, and the operator's typing goes out on the
- * socket. After a reconnect it re-fetches the list, the counts and the open conversation.
+ * socket. An operator reminder (unclaimed conversation) shows a notification that opens the conversation, a badge
+ * on its row and, when pinned, a box above its thread, until someone claims it. After a reconnect it re-fetches the
+ * list, the counts and the open conversation.
  */
 export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenAdmin?: () => void }) {
   const { api, auth } = useServices();
@@ -41,6 +54,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
   const [list, listDispatch] = useReducer(conversationListReducer, operator.id, conversationListStateFor);
   const [thread, threadDispatch] = useReducer(threadReducer, initialThreadState);
   const [notes, notesDispatch] = useReducer(notesReducer, initialNotesState);
+  const [reminders, remindersDispatch] = useReducer(remindersReducer, initialRemindersState);
   const boundCountsReducer = useMemo(
     () => (state: CountsState, action: CountsAction) => countsReducer(state, action, operator.id),
     [operator.id],
@@ -52,7 +66,11 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
   const [threadError, setThreadError] = useState<string | null>(null);
   const [notesError, setNotesError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  const [loadingMoreNotes, setLoadingMoreNotes] = useState(false);
   const listRef = useLatest(list);
+  const notesRef = useLatest(notes);
+  const remindersRef = useLatest(reminders);
+  const openSnapshotRef = useLatest(openSnapshot);
   const dataRef = useLatest(data);
   const openIdRef = useRef<string | null>(null);
   const now = useNow();
@@ -62,6 +80,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
       const page = await api.listConversations(toConversationQuery(query), null);
       listDispatch({ type: 'pageLoaded', query, page, append: false });
       countsDispatch({ type: 'observed', conversations: page.items });
+      remindersDispatch({ type: 'observed', conversations: page.items });
       setListError(null);
     } catch (error) {
       setListError(errorText(error));
@@ -87,14 +106,32 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     }
   }, [api]);
 
-  const loadNotes = useCallback(async (id: string) => {
+  /** Reads the open conversation's notes from the first page on: `pages` pages (a reload reads as many as before). */
+  const loadNotes = useCallback(async (id: string, pages = 1) => {
     try {
-      notesDispatch({ type: 'loaded', conversationId: id, notes: await api.listNotes(id) });
+      const result = await readNotePages((cursor) => api.listNotes(id, cursor), pages);
+      notesDispatch({ type: 'loaded', conversationId: id, ...result });
       if (openIdRef.current === id) setNotesError(null);
     } catch (error) {
       if (openIdRef.current === id) setNotesError(errorText(error));
     }
   }, [api]);
+
+  /** "Load more notes": the page after the last one read. */
+  const loadMoreNotes = useCallback(async () => {
+    const { conversationId, nextCursor } = notesRef.current;
+    if (!conversationId || !nextCursor) return;
+    setLoadingMoreNotes(true);
+    try {
+      const page = await api.listNotes(conversationId, nextCursor);
+      notesDispatch({ type: 'moreLoaded', conversationId, notes: page.items, nextCursor: page.nextCursor });
+      if (openIdRef.current === conversationId) setNotesError(null);
+    } catch (error) {
+      if (openIdRef.current === conversationId) notify(t('notes.loadMoreFailed', { reason: errorText(error) }));
+    } finally {
+      setLoadingMoreNotes(false);
+    }
+  }, [api, notesRef, notify]);
 
   const markRead = useCallback((id: string) => {
     api.markRead(id).catch(() => {
@@ -106,6 +143,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
   /** A fresh snapshot of a conversation (REST answer): into the list, the open view and the counts. */
   const applyConversation = useCallback((conversation: Conversation) => {
     listDispatch({ type: 'upserted', conversation });
+    remindersDispatch({ type: 'observed', conversations: [conversation] });
     if (openIdRef.current === conversation.id) setOpenSnapshot(conversation);
     countsDispatch({
       type: 'changed',
@@ -140,13 +178,42 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     notesDispatch({ type: 'opened', conversationId: null });
   }, []);
 
+  const openByIdRef = useRef<(id: string) => void>(() => undefined);
+
+  /**
+   * Notification of an operator reminder: "Blue Lion #84C2 has waited 15 minutes — unclaimed"; a click opens the
+   * conversation. The codename comes from the list or the open conversation, else the conversation is fetched
+   * (and skipped when it turns out to be claimed already).
+   */
+  const announceReminder = useCallback(async (conversationId: string, key: string) => {
+    let known: Conversation | null = listRef.current.items.find((item) => item.id === conversationId)
+      ?? (openSnapshotRef.current?.id === conversationId ? openSnapshotRef.current : null);
+    if (!known) {
+      try {
+        known = await api.getConversation(conversationId);
+        applyConversation(known);
+      } catch {
+        known = null; // still announce it, without the codename
+      }
+    }
+    if (known && !isUnclaimed(known)) return;
+    notify(reminderNoticeText(known?.codename, key), {
+      color: 'orange', title: t('reminder.title'), kind: 'reminder', conversationId, timeoutMs: REMINDER_NOTICE_MS,
+      onClick: () => openByIdRef.current(conversationId),
+    });
+  }, [api, applyConversation, listRef, notify, openSnapshotRef]);
+
   const handleFrame = useCallback((frame: ServerFrame) => {
     const unknown = needsFetch(listRef.current, frame);
     const isOpen = frame.conversationId === openIdRef.current;
-    listDispatch({ type: 'frame', frame, receivedAt: new Date().toISOString() });
+    const newReminder = isNewReminder(remindersRef.current, frame);
+    const receivedAt = new Date().toISOString();
+    listDispatch({ type: 'frame', frame, receivedAt });
     threadDispatch({ type: 'frame', frame });
     notesDispatch({ type: 'frame', frame });
+    remindersDispatch({ type: 'frame', frame, receivedAt });
     activityOnFrame(frame);
+    if (newReminder && frame.type === 'system_message.posted') void announceReminder(frame.conversationId, frame.payload.key);
     if (isOpen || frame.type === 'customer.updated') {
       setOpenSnapshot((current) => (current ? patchConversation(current, frame) : current));
     }
@@ -175,7 +242,8 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
 
     if (frame.type === 'message.received' && isOpen) markReadSoon(frame.conversationId);
     if (unknown) void refreshConversation(frame.conversationId);
-  }, [activityOnFrame, closeOpen, dataRef, listRef, loadCountsSoon, markReadSoon, notify, refreshConversation]);
+  }, [activityOnFrame, announceReminder, closeOpen, dataRef, listRef, loadCountsSoon, markReadSoon, notify, refreshConversation,
+    remindersRef]);
 
   const handleReconnected = useCallback(() => {
     void loadFirstPage(listRef.current.query);
@@ -185,11 +253,11 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     const id = openIdRef.current;
     if (id) {
       void loadThread(id);
-      void loadNotes(id);
+      void loadNotes(id, notesRef.current.conversationId === id ? notesRef.current.pages : 1);
       void refreshConversation(id);
       markRead(id);
     }
-  }, [dataRef, listRef, loadCounts, loadFirstPage, loadNotes, loadThread, markRead, refreshConversation]);
+  }, [dataRef, listRef, loadCounts, loadFirstPage, loadNotes, loadThread, markRead, notesRef, refreshConversation]);
 
   const { connection, send: sendFrame } = useOperatorSocket(auth, handleFrame, handleReconnected);
   const sendTyping = useCallback((conversationId: string, active: boolean) => {
@@ -227,6 +295,31 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     }
   }, [api, listRef, notify, open]);
 
+  useEffect(() => {
+    openByIdRef.current = (id: string) => void openById(id);
+  }, [openById]);
+
+  /**
+   * An admin erased a customer: their conversations (the profile's, plus any row of that customer) leave the list,
+   * the counts and the open view at once; the server's `conversation.deleted` events then change nothing.
+   */
+  const onCustomerErased = useCallback((customerId: string, conversationIds: string[]) => {
+    const ids = new Set(conversationIds);
+    for (const item of listRef.current.items) if (item.customer.id === customerId) ids.add(item.id);
+    const open = openSnapshotRef.current;
+    const name = (open?.customer.id === customerId ? open.customer.displayName : null)
+      ?? listRef.current.items.find((item) => item.customer.id === customerId)?.customer.displayName ?? '';
+    const receivedAt = new Date().toISOString();
+    for (const id of ids) {
+      listDispatch({ type: 'frame', frame: { type: 'conversation.deleted', conversationId: id, payload: { reason: 'erasure' } }, receivedAt });
+      countsDispatch({ type: 'changed', conversationId: id, after: null });
+    }
+    remindersDispatch({ type: 'removed', conversationIds: [...ids] });
+    if (openIdRef.current && ids.has(openIdRef.current)) closeOpen();
+    loadCountsSoon();
+    notify(t('customer.erased', { name }), { color: 'gray' });
+  }, [closeOpen, listRef, loadCountsSoon, notify, openSnapshotRef]);
+
   const loadMore = useCallback(async () => {
     const { query, nextCursor } = listRef.current;
     if (!nextCursor) return;
@@ -235,6 +328,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
       const page = await api.listConversations(toConversationQuery(query), nextCursor);
       listDispatch({ type: 'pageLoaded', query, page, append: true });
       countsDispatch({ type: 'observed', conversations: page.items });
+      remindersDispatch({ type: 'observed', conversations: page.items });
     } catch (error) {
       setListError(errorText(error));
     } finally {
@@ -270,6 +364,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
 
   const openConversation = (openSnapshot && list.items.find((item) => item.id === openSnapshot.id)) ?? openSnapshot;
   const openId = openConversation?.id ?? null;
+  const reminderIds = useMemo(() => remindedIds(reminders), [reminders]);
 
   return (
     <ConsoleDataContext.Provider value={data}>
@@ -292,6 +387,7 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
             onLoadMore={() => void loadMore()}
             error={listError}
             now={now}
+            reminderIds={reminderIds}
           />
         </AppShell.Navbar>
         <AppShell.Main h="100dvh">
@@ -308,6 +404,11 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
             onAddNote={addNote}
             onChanged={onChanged}
             onRefused={onRefused}
+            pinnedReminder={remindersOf(reminders, openId)?.pinned ?? null}
+            onLoadMoreNotes={() => void loadMoreNotes()}
+            loadingMoreNotes={loadingMoreNotes}
+            onOpenConversation={(id) => void openById(id)}
+            onCustomerErased={onCustomerErased}
           />
         </AppShell.Main>
       </AppShell>

@@ -5,18 +5,23 @@ import { t } from '../i18n';
 import { AuditDrawer } from './AuditDrawer';
 import { ChannelBadge } from './ChannelBadge';
 import { ConversationActions } from './ConversationActions';
+import { CustomerDrawer } from './CustomerDrawer';
 import { ExportButtons } from './ExportButtons';
 import { TagChips } from './TagChips';
 import { useConsoleData } from './consoleData';
 
 /**
  * Header of the open conversation: channel icon, codename and the customer's nickname, the customer, status and assignee, the
- * lifecycle buttons, tag chips, audit log and transcript export.
+ * lifecycle buttons, tag chips, the customer panel, audit log and transcript export.
  */
-export function ConversationHeader({ conversation, onChanged, onRefused }: {
+export function ConversationHeader({ conversation, onChanged, onRefused, onOpenConversation, onCustomerErased }: {
   conversation: Conversation;
   onChanged: (conversation: Conversation) => void;
   onRefused: (conversationId: string) => void;
+  /** Open another conversation (from the customer panel). */
+  onOpenConversation?: (conversationId: string) => void;
+  /** An admin erased the customer's data: these conversations are gone. */
+  onCustomerErased?: (customerId: string, conversationIds: string[]) => void;
 }) {
   const { operatorName } = useConsoleData();
   const { customer } = conversation;
@@ -40,6 +45,7 @@ export function ConversationHeader({ conversation, onChanged, onRefused }: {
           </Text>
         </Box>
         <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <CustomerDrawer conversation={conversation} onOpenConversation={onOpenConversation} onErased={onCustomerErased} />
           <AuditDrawer conversation={conversation} />
           <ExportButtons conversation={conversation} />
         </Group>

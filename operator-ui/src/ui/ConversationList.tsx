@@ -6,6 +6,7 @@ import { conversationStatusColor, conversationStatusLabel, messagePreview, relat
 import { t } from '../i18n';
 import { ChannelBadge } from './ChannelBadge';
 import { useConsoleData } from './consoleData';
+import { BellIcon } from './icons';
 
 interface Props {
   items: Conversation[];
@@ -16,11 +17,13 @@ interface Props {
   onLoadMore: () => void;
   error: string | null;
   now: number;
+  /** Conversations waiting unclaimed after an operator reminder: their rows carry a reminder badge. */
+  reminderIds?: ReadonlySet<string>;
 }
 
 /** The live list of conversations of the selected tab and filters (most recent activity first). */
 export function ConversationList(props: Props) {
-  const { items, openId, onOpen, hasMore, loadingMore, onLoadMore, error, now } = props;
+  const { items, openId, onOpen, hasMore, loadingMore, onLoadMore, error, now, reminderIds } = props;
   return (
     <Stack gap={0} style={{ flex: 1, minHeight: 0 }}>
       {error && (
@@ -35,6 +38,7 @@ export function ConversationList(props: Props) {
               key={conversation.id}
               conversation={conversation}
               active={conversation.id === openId}
+              reminded={reminderIds?.has(conversation.id) ?? false}
               onOpen={onOpen}
               now={now}
             />
@@ -57,9 +61,10 @@ export function ConversationList(props: Props) {
   );
 }
 
-function ConversationRow({ conversation, active, onOpen, now }: {
+function ConversationRow({ conversation, active, reminded, onOpen, now }: {
   conversation: Conversation;
   active: boolean;
+  reminded: boolean;
   onOpen: (conversation: Conversation) => void;
   now: number;
 }) {
@@ -84,6 +89,7 @@ function ConversationRow({ conversation, active, onOpen, now }: {
       data-unread={unreadCount}
       data-assignee-id={conversation.assigneeId ?? undefined}
       data-channel={conversationChannel(conversation)}
+      data-reminder={reminded ? 'true' : undefined}
       onClick={() => onOpen(conversation)}
       onKeyDown={onKeyDown}
       px="sm"
@@ -117,6 +123,14 @@ function ConversationRow({ conversation, active, onOpen, now }: {
               <ColorSwatch size={10} color={tag.color} aria-label={tag.name} />
             </Tooltip>
           ))}
+          {reminded && (
+            <Tooltip label={t('reminder.badgeTitle')} withArrow>
+              <Badge size="xs" variant="filled" color="orange" leftSection={<BellIcon size={10} />}
+                data-testid="reminder-badge">
+                {t('reminder.badge')}
+              </Badge>
+            </Tooltip>
+          )}
           <Badge size="xs" variant="light" color={conversationStatusColor(conversation.status)}>
             {conversationStatusLabel(conversation.status)}
           </Badge>

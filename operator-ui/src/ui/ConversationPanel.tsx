@@ -19,6 +19,8 @@ interface Props {
   onLoadMore: () => void;
   error: string | null;
   now: number;
+  /** Conversations with an operator reminder (badge in their rows). */
+  reminderIds?: ReadonlySet<string>;
 }
 
 /** The left column: search, status tabs with counts, filters, and the conversation list. */
@@ -40,6 +42,7 @@ export function ConversationPanel(props: Props) {
         onLoadMore={props.onLoadMore}
         error={props.error}
         now={now}
+        reminderIds={props.reminderIds}
       />
     </Stack>
   );

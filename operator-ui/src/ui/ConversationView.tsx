@@ -4,10 +4,12 @@ import type { Conversation } from '../api/types';
 import { t } from '../i18n';
 import { isReadByCustomer } from '../state/customerActivity';
 import type { NotesState } from '../state/notes';
+import type { Reminder } from '../state/reminders';
 import type { ThreadState } from '../state/thread';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageBubble } from './MessageBubble';
 import { NotesPanel } from './NotesPanel';
+import { PinnedReminder } from './PinnedReminder';
 import { ReplyBox } from './ReplyBox';
 
 interface Props {
@@ -28,6 +30,15 @@ interface Props {
   onChanged: (conversation: Conversation) => void;
   /** An action was refused: re-read the conversation. */
   onRefused: (conversationId: string) => void;
+  /** The pinned operator reminder shown above the thread until the conversation is claimed, or null. */
+  pinnedReminder?: Reminder | null;
+  /** Load the next page of notes (shown while `notes.nextCursor` is set). */
+  onLoadMoreNotes?: () => void;
+  loadingMoreNotes?: boolean;
+  /** Open another conversation (the customer panel's list). */
+  onOpenConversation?: (conversationId: string) => void;
+  /** An admin erased the customer's data: these conversations are gone. */
+  onCustomerErased?: (customerId: string, conversationIds: string[]) => void;
 }
 
 function replyBlockedReason(conversation: Conversation): string | null {
@@ -37,13 +48,15 @@ function replyBlockedReason(conversation: Conversation): string | null {
 }
 
 /**
- * The open conversation: header (channel, status, assignee, actions, tags, audit, export), live message list (kept
- * scrolled to the newest unless scrolled up; replies the customer has read get a double tick), "Customer is
- * typing…", reply box, and the internal notes beside them.
+ * The open conversation: header (channel, status, assignee, actions, tags, customer panel, audit, export), the
+ * pinned reminder while it waits unclaimed, live message list (kept scrolled to the newest unless scrolled up;
+ * replies the customer has read get a double tick), "Customer is typing…", reply box, and the internal notes beside
+ * them.
  */
 export function ConversationView(props: Props) {
   const { conversation, thread, error, notes, notesError, onSend, onAddNote, onChanged, onRefused } = props;
-  const { onTyping, customerTyping = false, customerReadAt = null } = props;
+  const { onTyping, customerTyping = false, customerReadAt = null, pinnedReminder = null } = props;
+  const { onLoadMoreNotes, loadingMoreNotes = false, onOpenConversation, onCustomerErased } = props;
   const viewport = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const conversationId = conversation?.id ?? null;
@@ -84,9 +97,11 @@ export function ConversationView(props: Props) {
   return (
     <Stack gap={0} h="100%" data-testid="conversation-view" data-conversation-id={conversation.id}
       data-status={conversation.status}>
-      <ConversationHeader conversation={conversation} onChanged={onChanged} onRefused={onRefused} />
+      <ConversationHeader conversation={conversation} onChanged={onChanged} onRefused={onRefused}
+        onOpenConversation={onOpenConversation} onCustomerErased={onCustomerErased} />
       <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+          {pinnedReminder && <PinnedReminder reminder={pinnedReminder} />}
           {error && (
             <Alert color="red" variant="light" m="sm" role="alert">{t('thread.loadFailed', { reason: error })}</Alert>
           )}
@@ -124,7 +139,7 @@ export function ConversationView(props: Props) {
         </Stack>
         <Box w={{ base: 240, xl: 300 }} style={{ flexShrink: 0 }}>
           <NotesPanel key={conversation.id} notes={notes} error={notesError}
-            onAdd={(text) => onAddNote(conversation.id, text)} />
+            onAdd={(text) => onAddNote(conversation.id, text)} onLoadMore={onLoadMoreNotes} loadingMore={loadingMoreNotes} />
         </Box>
       </Group>
     </Stack>

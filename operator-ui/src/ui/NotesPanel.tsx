@@ -10,13 +10,16 @@ import { errorText } from './services';
 export const NOTE_MAX_LENGTH = 4000;
 
 /**
- * Private notes of the open conversation, clearly marked internal: the list (live `note.added` appended) and a box
- * to add one (Ctrl/⌘+Enter adds).
+ * Private notes of the open conversation, clearly marked internal: the list (live `note.added` appended; "Load more
+ * notes" under it while the server has further pages) and a box to add one (Ctrl/⌘+Enter adds).
  */
-export function NotesPanel({ notes, error, onAdd }: {
+export function NotesPanel({ notes, error, onAdd, onLoadMore, loadingMore = false }: {
   notes: NotesState;
   error: string | null;
   onAdd: (text: string) => Promise<void>;
+  /** Reads the next page (`notes.nextCursor`). */
+  onLoadMore?: () => void;
+  loadingMore?: boolean;
 }) {
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
@@ -66,6 +69,14 @@ export function NotesPanel({ notes, error, onAdd }: {
           {notes.notes.map((note) => <NoteItem key={note.id} note={note} />)}
         </Stack>
         {notes.loaded && notes.notes.length === 0 && <Text size="xs" c="dimmed">{t('notes.empty')}</Text>}
+        {notes.nextCursor && onLoadMore && (
+          <Group justify="center" pt={6}>
+            <Button variant="subtle" color="yellow.9" size="xs" loading={loadingMore} onClick={onLoadMore}
+              data-testid="notes-load-more">
+              {t('notes.loadMore')}
+            </Button>
+          </Group>
+        )}
       </ScrollArea>
       {failure && <Text size="xs" c="red" role="alert">{failure}</Text>}
       <Textarea

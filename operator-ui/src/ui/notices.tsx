@@ -1,4 +1,4 @@
-import { Notification, Portal, Stack } from '@mantine/core';
+import { Notification, Portal, Stack, UnstyledButton } from '@mantine/core';
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../i18n';
 
@@ -8,9 +8,25 @@ export interface Notice {
   /** Mantine colour: red for refusals and failures, the primary colour otherwise. */
   color: string;
   title?: string;
+  /** Clicking the text runs this and dismisses the notice (e.g. "open the conversation"). */
+  onClick?: () => void;
+  /** `data-kind` of the notice (e.g. `reminder`). */
+  kind?: string;
+  /** `data-conversation-id` of the notice, when it is about one conversation. */
+  conversationId?: string;
 }
 
-export type Notify = (message: string, options?: { color?: string; title?: string }) => void;
+export interface NotifyOptions {
+  color?: string;
+  title?: string;
+  onClick?: () => void;
+  kind?: string;
+  conversationId?: string;
+  /** How long it stays (ms); the provider's default otherwise. */
+  timeoutMs?: number;
+}
+
+export type Notify = (message: string, options?: NotifyOptions) => void;
 
 const NoticeContext = createContext<Notify>(() => {});
 
@@ -24,7 +40,8 @@ export function useNotify(): Notify {
 
 /**
  * Holds the notifications shown at the bottom start of the screen (away from the action buttons and the reply
- * box); each disappears after `timeoutMs` or when dismissed. Repeated identical texts are shown once.
+ * box); each disappears after `timeoutMs` (or its own) or when dismissed. Repeated identical texts are shown once.
+ * A notice with `onClick` has its text as a button (`notice-action`) that runs it and dismisses the notice.
  */
 export function NoticeProvider({ children, timeoutMs = 6_000 }: { children: ReactNode; timeoutMs?: number }) {
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -39,9 +56,12 @@ export function NoticeProvider({ children, timeoutMs = 6_000 }: { children: Reac
 
   const notify = useCallback<Notify>((message, options) => {
     const id = nextId.current++;
-    const notice: Notice = { id, message, color: options?.color ?? 'red', title: options?.title };
+    const notice: Notice = {
+      id, message, color: options?.color ?? 'red', title: options?.title, onClick: options?.onClick,
+      kind: options?.kind, conversationId: options?.conversationId,
+    };
     setNotices((list) => [...list.filter((n) => n.message !== message), notice].slice(-4));
-    timers.current.set(id, setTimeout(() => dismiss(id), timeoutMs));
+    timers.current.set(id, setTimeout(() => dismiss(id), options?.timeoutMs ?? timeoutMs));
   }, [dismiss, timeoutMs]);
 
   useEffect(() => {
@@ -59,8 +79,13 @@ export function NoticeProvider({ children, timeoutMs = 6_000 }: { children: Reac
           {notices.map((notice) => (
             <Notification key={notice.id} color={notice.color} title={notice.title} withBorder
               onClose={() => dismiss(notice.id)} closeButtonProps={{ 'aria-label': t('notice.dismiss') }}
-              data-testid="notice">
-              {notice.message}
+              data-testid="notice" data-kind={notice.kind} data-conversation-id={notice.conversationId}>
+              {notice.onClick ? (
+                <UnstyledButton w="100%" ta="start" fz="sm" data-testid="notice-action"
+                  onClick={() => { dismiss(notice.id); notice.onClick?.(); }}>
+                  {notice.message}
+                </UnstyledButton>
+              ) : notice.message}
             </Notification>
           ))}
         </Stack>

@@ -62,7 +62,7 @@ function view(c: Conversation, consoleData = data(), extra: Partial<Parameters<t
     conversation: c,
     thread: { ...initialThreadState, conversationId: c.id, messages, loaded: true },
     error: null,
-    notes: { conversationId: c.id, notes, loaded: true },
+    notes: { conversationId: c.id, notes, loaded: true, nextCursor: null, pages: 1 },
     notesError: null,
     onSend: async () => undefined,
     onAddNote: async () => undefined,

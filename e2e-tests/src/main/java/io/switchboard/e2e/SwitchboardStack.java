@@ -183,9 +183,21 @@ public final class SwitchboardStack implements AutoCloseable {
      * and has to reconnect.
      */
     public synchronized void restartNotificationService() {
+        stopNotificationService();
+        startNotificationService();
+    }
+
+    /** Stops the notification-service the gateway routes to (every socket drops); {@link #startNotificationService()} brings it back. */
+    public synchronized void stopNotificationService() {
+        if (notification != null && processes.contains(notification)) {
+            processes.remove(notification);
+            notification.close();
+        }
+    }
+
+    /** Starts the notification-service again on its port and waits until it is ready. */
+    public synchronized void startNotificationService() {
         int port = notification.port();
-        processes.remove(notification);
-        notification.close();
         notification = track(ServiceProcess.start(root, "notification-service", port, notificationEnv,
                 work.resolve("logs/restarted-" + processes.size())));
         notification.awaitReady("/q/health/ready", Duration.ofSeconds(120));

@@ -69,14 +69,18 @@ class LifecycleTimersReplicasIT {
             }
 
             // phase 2: the timers outlive the processes
-            putTimers(stack.gatewayUrl(), admin, 15, 20, 30, 600);
+            // thresholds well above the time both processes need to stop (a graceful stop closes the Kafka consumers,
+            // ~13 s each), so that every phase-2 timer falls due while no replica runs
+            putTimers(stack.gatewayUrl(), admin, 45, 50, 60, 600);
             ServiceProcess.sleep(6_000); // the replica must not plan the new conversations with the old thresholds
+            Instant writing = Instant.now();
             Map<Long, String> phase2 = customersWrite(telegram, admin, 932_000, 555_932_000L, 3, "Tock");
             replica.close();
             stack.stopConversationService();
             stopped = true;
             Instant down = Instant.now();
-            ServiceProcess.sleep(17_000); // the first reminders fall due while no replica runs
+            assertTrue(down.isBefore(writing.plusSeconds(45)), "both processes stopped before the first reminder was due");
+            ServiceProcess.sleep(Math.max(1_000, Duration.between(Instant.now(), writing.plusSeconds(52)).toMillis()));
             stack.startConversationService();
             stopped = false;
             for (Map.Entry<Long, String> entry : phase2.entrySet()) {

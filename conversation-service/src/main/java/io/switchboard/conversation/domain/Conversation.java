@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -20,6 +21,12 @@ import java.util.UUID;
 @Table(name = "conversation")
 @DynamicUpdate
 public class Conversation extends PanacheEntityBase {
+
+    /**
+     * Least gap, in microseconds, between the latest message and the next one: the latest may be followed by system
+     * messages at +1 and +2 µs (see {@link #nextMessageAt}).
+     */
+    public static final long MESSAGE_SPACING_MICROS = 4;
 
     @Id
     public UUID id;
@@ -83,6 +90,21 @@ public class Conversation extends PanacheEntityBase {
     /** Whether the customer writes from the web widget (no Telegram chat). */
     public boolean isWidget() {
         return channel == Channel.WIDGET;
+    }
+
+    /**
+     * The time to give a new message of this conversation that its writer dated {@code now}: {@code now}, or
+     * {@value #MESSAGE_SPACING_MICROS} µs after the latest message ({@link #lastMessageAt}) when {@code now} is not
+     * that late. Writers call it once they hold the conversation's row lock, so a writer that read the clock before
+     * waiting for the lock still dates its message after the one stored while it waited: (created_at, id) order is
+     * the order in which the messages were stored, and {@link #lastMessageId} is the newest message.
+     */
+    public Instant nextMessageAt(Instant now) {
+        if (lastMessageAt == null) {
+            return now;
+        }
+        Instant earliest = lastMessageAt.plus(MESSAGE_SPACING_MICROS, ChronoUnit.MICROS);
+        return now.isBefore(earliest) ? earliest : now;
     }
 
     /** Records {@code message} as the latest activity. */

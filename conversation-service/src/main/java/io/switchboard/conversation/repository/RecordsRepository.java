@@ -6,10 +6,12 @@ import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.Note;
 import io.switchboard.conversation.domain.Tag;
+import io.switchboard.conversation.api.Topics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -70,7 +72,8 @@ public class RecordsRepository implements PanacheRepositoryBase<Conversation, UU
 
     /**
      * Deletes these conversations with their messages; notes, tag links, timers and system-message emissions go
-     * with them ({@code ON DELETE CASCADE}). Audit entries and outbox rows stay.
+     * with them ({@code ON DELETE CASCADE}). Audit entries and outbox rows stay (erasure deletes the outbox rows
+     * first, {@link #deleteOutboxRows}).
      *
      * @return how many conversation rows were deleted
      */
@@ -85,6 +88,41 @@ public class RecordsRepository implements PanacheRepositoryBase<Conversation, UU
                         .chain(() -> session.createNativeQuery("delete from conversation where id in (:ids)")
                                 .setParameter("ids", ids)
                                 .executeUpdate()));
+    }
+
+    /**
+     * Deletes the outbox rows, published or not, that carry something of these conversations or chats: on
+     * {@code conversation.events} those keyed by one of {@code conversationIds}, on {@code telegram.commands} those
+     * keyed by one of {@code chatIds} (commands are keyed by chat id). A row the relay is publishing right now is
+     * waited for (row lock) and then deleted; rows queued by later transactions are untouched. No index on
+     * {@code message_key}: a scan of the outbox, which {@code conversation.outbox.retention} keeps short.
+     *
+     * @return how many rows were deleted
+     */
+    public Uni<Integer> deleteOutboxRows(Collection<UUID> conversationIds, Collection<Long> chatIds) {
+        List<String> conversationKeys = conversationIds.stream().map(UUID::toString).toList();
+        List<String> chatKeys = chatIds.stream().map(String::valueOf).toList();
+        if (conversationKeys.isEmpty() && chatKeys.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<String> matches = new ArrayList<>();
+        if (!conversationKeys.isEmpty()) {
+            matches.add("(topic = :eventsTopic and message_key in (:conversationKeys))");
+        }
+        if (!chatKeys.isEmpty()) {
+            matches.add("(topic = :commandsTopic and message_key in (:chatKeys))");
+        }
+        String sql = "delete from outbox where " + String.join(" or ", matches);
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            if (!conversationKeys.isEmpty()) {
+                query.setParameter("eventsTopic", Topics.CONVERSATION_EVENTS).setParameter("conversationKeys", conversationKeys);
+            }
+            if (!chatKeys.isEmpty()) {
+                query.setParameter("commandsTopic", io.switchboard.telegram.api.Topics.COMMANDS).setParameter("chatKeys", chatKeys);
+            }
+            return query.executeUpdate();
+        });
     }
 
     /**

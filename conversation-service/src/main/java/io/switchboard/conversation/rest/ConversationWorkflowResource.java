@@ -24,7 +24,7 @@ import java.util.function.Function;
  * unassign|close|reopen|block|unblock}. Roles {@code operator} or {@code admin}. Each answers 200 with the
  * conversation after the action ({@link ConversationView}); 404 when it does not exist, 403 when the caller may not do
  * it (e.g. assign by someone who is neither admin nor assignee), 409 when its state does not allow it (e.g. claiming
- * what someone else holds: "already claimed by …"), 422 for a bad body. Errors are {@code application/problem+json}.
+ * what someone else holds: "already claimed by …"), 413 for a too-long closing message, 422 for a bad body. Errors are {@code application/problem+json}.
  */
 @Path("/api/conversations")
 @RolesAllowed({"operator", "admin"})
@@ -75,9 +75,10 @@ public class ConversationWorkflowResource {
     }
 
     /**
-     * Closes an open conversation; the optional JSON body {@code {"closingMessage": "…"}} (≤ 4096 characters, else
-     * 422; any content type or none when there is no body) is stored and sent to the customer before the close event;
-     * without it the {@code closing_message} template is used. A body that is not such a JSON object is 400.
+     * Closes an open conversation; the optional JSON body {@code {"closingMessage": "…"}} (≤ 4096 UTF-16 characters,
+     * else 413 like a too-long reply; any content type or none when there is no body) is stored and sent to the
+     * customer before the close event; without it (or when blank) the {@code closing_message} template is used. A body
+     * that is not such a JSON object is 400.
      */
     @POST
     @Path("{id}/close")
@@ -86,7 +87,7 @@ public class ConversationWorkflowResource {
         String closingMessage = request == null || request.closingMessage() == null || request.closingMessage().isBlank()
                 ? null : request.closingMessage();
         if (closingMessage != null && closingMessage.length() > MAX_CLOSING_MESSAGE_LENGTH) {
-            throw ProblemException.unprocessable("closingMessage is longer than " + MAX_CLOSING_MESSAGE_LENGTH + " characters");
+            throw ProblemException.tooLarge("closingMessage is longer than " + MAX_CLOSING_MESSAGE_LENGTH + " characters");
         }
         return act(id, actor -> workflow.close(id, actor, closingMessage));
     }

@@ -23,10 +23,12 @@ import io.switchboard.conversation.domain.ConversationLifecycle.RefusalKind;
 import io.switchboard.conversation.domain.ConversationLifecycle.Refused;
 import io.switchboard.conversation.domain.ConversationLifecycle.State;
 import io.switchboard.conversation.domain.ConversationStatus;
+import io.switchboard.conversation.domain.SystemMessageKey;
 import io.switchboard.conversation.repository.AuditRepository;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,11 +45,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * an audit row ({@code before}/{@code after} = {@code {status, assigneeId}}), the event in the outbox, system
  * messages where the action has one, then {@link LifecycleTimers#reschedule}.
  *
- * <p><b>Concurrency.</b> The lifecycle columns are written with one conditional update that names the state the
+ * <p><b>Concurrency.</b> An operator's action first locks the conversation ({@code SELECT … FOR UPDATE}, like the
+ * intake and the reply endpoint), so actions, replies and customer messages on one conversation take turns: the
+ * second waits for the first to commit and then decides on the state the first left (two operators claiming at once
+ * get one 200 and one 409 "already claimed by …"; a close that waited for a customer's message dates its closing
+ * message after it). The lifecycle columns are still written with one conditional update that names the state the
  * decision was made on ({@code ... where status = :before and assignee_id = :before}; for a claim exactly
- * {@code where assignee_id is null and status = 'OPEN_UNCLAIMED'}). Of two actions racing on one conversation the
- * second one's update waits for the first to commit and then matches no row; it re-reads the conversation and decides
- * again, so two operators claiming at once get one 200 and one 409 ("already claimed by …").
+ * {@code where assignee_id is null and status = 'OPEN_UNCLAIMED'}); if it matches no row (the timer's auto-close and
+ * the reply run in their caller's transaction) the conversation is re-read and the action decided again.
+ *
+ * <p><b>Codenames.</b> Leaving CLOSED (reopen, block) needs a codename no other open conversation uses; it is checked
+ * free, and when another transaction takes it before the write commits, the write is redone with a freshly drawn one
+ * ({@link Codenames#write}) instead of failing with a conflict.
  *
  * <p>Errors (as failed Unis): {@link UnknownConversationException} (404), {@link LifecycleRefusedException} (403 or
  * 409 as its kind says).
@@ -134,7 +143,8 @@ public class ConversationWorkflow {
      * Closes an open conversation (→ CLOSED; the assignee stays recorded). The closing message (the operator's text,
      * or the {@code closing_message} template when null) is stored in the transcript and queued for the channel
      * first, through {@link SystemMessages#postClosingMessage}, then {@link ConversationClosed} (reason
-     * {@value #REASON_OPERATOR}). Audit {@code conversation.closed}.
+     * {@value #REASON_OPERATOR}), then the {@code closed_history_note} template (1 µs after the closing message; by
+     * default a widget banner and a transcript bubble, not sent to Telegram). Audit {@code conversation.closed}.
      *
      * @param closingMessage the operator's closing text (already validated, ≤ 4096 chars), or null
      * @throws LifecycleRefusedException 403 when someone else holds it and the caller is not an admin; 409 when
@@ -191,8 +201,9 @@ public class ConversationWorkflow {
      * The inactivity timer closes {@code conversation} (OPEN_UNCLAIMED, OPEN_ASSIGNED or AWAITING_CUSTOMER → CLOSED),
      * in the CALLER's transaction and session (the timer sweep owns them; no transaction of its own). Actor = the
      * system: audit {@code conversation.closed} with {@code after.reason = "auto_close"} and no actor, event
-     * {@link ConversationClosed} with reason {@value #REASON_AUTO_CLOSE} and a null actor; then timers are
-     * rescheduled. No closing message is posted here.
+     * {@link ConversationClosed} with reason {@value #REASON_AUTO_CLOSE} and a null actor, the
+     * {@code closed_history_note} template (1 µs after {@code now}); then timers are rescheduled. No closing message is
+     * posted here (the timer posts it first, dated {@code now}).
      *
      * <p>When the conversation is no longer open (an operator closed or blocked it meanwhile) nothing happens and the
      * conversation is returned as it now is; never fails for that reason.
@@ -263,11 +274,16 @@ public class ConversationWorkflow {
         Uni<Void> apply(Conversation conversation, Before before, Instant now);
     }
 
+    /**
+     * Loads the conversation locked {@code FOR UPDATE} (as the intake does: a customer's message arriving meanwhile
+     * waits for the action, or the action for it, so nothing the action writes is based on a state that changed under
+     * it), dates the action once it holds the lock ({@link Conversation#nextMessageAt}: a closing message follows the
+     * message stored while it waited) and runs it.
+     */
     private Uni<Conversation> perform(UUID conversationId, Action action, Actor actor, UUID target, Effects effects) {
-        Instant now = now();
-        return conversations.findById(conversationId)
+        return conversations.findById(conversationId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
-                .chain(c -> attempt(c, action, actor, target, now, RACE_RETRIES, effects));
+                .chain(c -> attempt(c, action, actor, target, c.nextMessageAt(now()), RACE_RETRIES, effects));
     }
 
     /**
@@ -287,8 +303,12 @@ public class ConversationWorkflow {
             return Uni.createFrom().item(c);
         }
         State next = allowed.next();
+        boolean leavesClosed = c.status == ConversationStatus.CLOSED && next.status() != ConversationStatus.CLOSED;
         return preconditions(c, action, next)
-                .chain(codename -> write(c, before, next, codename, now))
+                .chain(codename -> leavesClosed
+                        // the codename was checked free, not reserved: on a clash the write is redone with a fresh one
+                        ? codenames.write(codename, fresh -> write(c, before, next, fresh, now)).map(Codenames.Written::result)
+                        : write(c, before, next, codename, now))
                 .chain(won -> {
                     if (won) {
                         return effects.apply(c, before, now)
@@ -401,7 +421,12 @@ public class ConversationWorkflow {
         after.put("assigneeId", c.assigneeId);
         after.put("reason", reason);
         return audit.record(c.id, actor, "conversation.closed", before, after, now)
-                .call(() -> event(new ConversationClosed(UUID.randomUUID(), 1, now, c.id, state(c), summary(actor), reason), now));
+                .call(() -> event(new ConversationClosed(UUID.randomUUID(), 1, now, c.id, state(c), summary(actor), reason), now))
+                // 1 µs after the closing message (dated now), so the transcript shows it right under it
+                .call(() -> systemMessages.post(c, SystemMessageKey.CLOSED_HISTORY_NOTE.key(),
+                        actor == null ? null : Map.of("operatorName", actor.name() == null ? "" : actor.name()),
+                        now.plus(1, ChronoUnit.MICROS)))
+                .replaceWithVoid();
     }
 
     private Uni<Void> audit(String action, Conversation c, Actor actor, Before before, Instant now) {

@@ -91,9 +91,13 @@ public class InboundMessages {
      * The customer wrote into their existing {@code conversation} (locked by the caller): applies the lifecycle
      * (see the class comment) and stores the message.
      *
+     * @param received when the message arrived; the message is dated {@link Conversation#nextMessageAt} of it, so it
+     *                 follows whatever was stored in the conversation while the caller waited for its lock
      * @return the stored message (status BLOCKED when the conversation is blocked)
      */
-    public Uni<Message> wrote(Conversation conversation, Customer customer, InboundText text, Instant now) {
+    public Uni<Message> wrote(Conversation conversation, Customer customer, InboundText text, Instant received) {
+        // dated after the latest message: an operator's reply or close stored while this waited for the lock came first
+        Instant now = conversation.nextMessageAt(received);
         State before = State.of(conversation);
         Allowed decision = (Allowed) ConversationLifecycle.decide(before, Action.CUSTOMER_WROTE, null);
         if (before.status() == ConversationStatus.BLOCKED) {
@@ -107,18 +111,25 @@ public class InboundMessages {
         ConversationStatus previous = conversation.status;
         if (previous == ConversationStatus.CLOSED) {
             String previousCodename = conversation.codename;
-            return codenames.keepOrRedraw(previousCodename).chain(codename -> {
-                conversation.status = decision.next().status();
-                conversation.assigneeId = decision.next().assigneeId();
-                conversation.assignedAt = null;
-                conversation.closedAt = null;
-                conversation.codename = codename;
-                return audit.record(conversation.id, null, "conversation.reopened", auditState(before.status(), before.assigneeId()),
-                                auditState(conversation.status, conversation.assigneeId), now)
-                        .call(() -> outbox.event(new ConversationReopened(UUID.randomUUID(), 1, now, conversation.id,
-                                ConversationWorkflow.state(conversation), null, previousCodename), now))
-                        .chain(() -> received(conversation, customer, text, now, "conversation_reopened"));
-            });
+            ConversationStatus reopened = decision.next().status();
+            // the codename leaves CLOSED in its own statement, redone with a fresh codename if another transaction
+            // took it meanwhile (the entity below then mirrors the row)
+            return codenames.keepOrRedraw(previousCodename)
+                    .chain(free -> codenames.write(free, codename -> conversations.update(
+                            "status = ?1, codename = ?2 where id = ?3", reopened, codename, conversation.id)))
+                    .map(Codenames.Written::codename)
+                    .chain(codename -> {
+                        conversation.status = reopened;
+                        conversation.assigneeId = decision.next().assigneeId();
+                        conversation.assignedAt = null;
+                        conversation.closedAt = null;
+                        conversation.codename = codename;
+                        return audit.record(conversation.id, null, "conversation.reopened", auditState(before.status(), before.assigneeId()),
+                                        auditState(conversation.status, conversation.assigneeId), now)
+                                .call(() -> outbox.event(new ConversationReopened(UUID.randomUUID(), 1, now, conversation.id,
+                                        ConversationWorkflow.state(conversation), null, previousCodename), now))
+                                .chain(() -> received(conversation, customer, text, now, "conversation_reopened"));
+                    });
         }
         conversation.status = decision.next().status();
         conversation.assigneeId = decision.next().assigneeId();

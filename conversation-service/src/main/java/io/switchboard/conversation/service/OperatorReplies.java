@@ -13,6 +13,7 @@ import io.switchboard.conversation.repository.MessageRepository;
 import io.switchboard.telegram.api.SendMessage;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Operators' replies: in one transaction moves the conversation to AWAITING_CUSTOMER (claiming an unclaimed one for
- * the replier, conditionally: see {@link ConversationWorkflow#operatorReplied}), stores the OUTBOUND message
+ * Operators' replies: in one transaction locks the conversation ({@code FOR UPDATE}, as the intake does, so a reply
+ * and a customer's message take turns), moves it to AWAITING_CUSTOMER (claiming an unclaimed one for the replier,
+ * conditionally: see {@link ConversationWorkflow#operatorReplied}), stores the OUTBOUND message
  * (with the operator's id and display name), writes the audit row {@code message.sent} and reschedules the timers.
  * Delivery depends on the conversation's channel:
  * <ul>
@@ -75,13 +77,15 @@ public class OperatorReplies {
      */
     @WithTransaction
     public Uni<Reply> reply(UUID conversationId, Actor actor, String text, String idempotencyKey) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return conversations.findById(conversationId)
+        // locked like the intake locks it: a customer message arriving meanwhile waits for this reply (or this reply
+        // for it), so the status and last_message_id this transaction writes are those of whoever spoke last
+        return conversations.findById(conversationId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
                 .chain(conversation -> earlier(conversationId, idempotencyKey)
                         .chain(earlier -> earlier != null
                                 ? Uni.createFrom().item(new Reply(earlier, false))
-                                : store(conversation, actor, text, idempotencyKey, now)));
+                                : store(conversation, actor, text, idempotencyKey,
+                                conversation.nextMessageAt(clock.instant().truncatedTo(ChronoUnit.MICROS)))));
     }
 
     private Uni<Message> earlier(UUID conversationId, String idempotencyKey) {

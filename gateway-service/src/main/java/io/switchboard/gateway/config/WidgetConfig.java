@@ -23,6 +23,14 @@ public interface WidgetConfig {
     Duration refreshTokenTtl();
 
     /**
+     * How long after a refresh token was exchanged presenting it again still counts as a concurrent refresh (two
+     * tabs of one customer refreshing at the same moment) rather than as theft: within this time the request gets
+     * a new token pair of the same chain; later it revokes the whole chain. Zero turns the grace off.
+     */
+    @WithDefault("PT10S")
+    Duration refreshReuseGrace();
+
+    /**
      * Origins (scheme://host[:port], e.g. {@code https://shop.example.com}) whose pages may call
      * {@code /api/widget/**} from the browser (CORS) and open {@code /ws/widget} (env {@code WIDGET_ALLOWED_ORIGINS},
      * comma-separated). Absent: only pages of the gateway's own host.
@@ -51,7 +59,7 @@ public interface WidgetConfig {
     /** The token buckets, kept in Redis under {@code ratelimit:<scope>:<id>} and shared by every replica. */
     RateLimits rateLimits();
 
-    /** The four buckets of the widget API. */
+    /** The buckets of the widget API. */
     interface RateLimits {
         /** {@code POST /api/widget/conversations} per client address (scope {@code create-ip}): 10 a minute. */
         @WithDefault("10")
@@ -82,6 +90,28 @@ public interface WidgetConfig {
         /** Period of {@code messages-per-conversation-rate} (20 a minute). */
         @WithDefault("PT1M")
         Duration messagesPerConversationPeriod();
+
+        /**
+         * {@code POST /api/widget/token} (refresh) per client address (scope {@code token-ip}): 30 a minute. Waived
+         * while Redis is away.
+         */
+        @WithDefault("30")
+        int tokenPerIpCapacity();
+
+        /** Time in which the token-per-address bucket refills completely. */
+        @WithDefault("PT1M")
+        Duration tokenPerIpPeriod();
+
+        /**
+         * Widget reads ({@code GET /api/widget/conversations/:id} and {@code .../messages}) per client address
+         * (scope {@code read-ip}): 120 a minute. Waived while Redis is away.
+         */
+        @WithDefault("120")
+        int readsPerIpCapacity();
+
+        /** Time in which the reads-per-address bucket refills completely. */
+        @WithDefault("PT1M")
+        Duration readsPerIpPeriod();
 
         /** Nickname changes per conversation (scope {@code nickname}): 3 an hour. */
         @WithDefault("3")

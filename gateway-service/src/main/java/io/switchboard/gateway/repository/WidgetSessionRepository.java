@@ -26,6 +26,19 @@ public class WidgetSessionRepository implements PanacheRepositoryBase<WidgetSess
         return update("revokedAt = ?2, replacedBy = ?3 where id = ?1 and revokedAt is null", id, now, successor);
     }
 
+    /**
+     * Re-reads {@code session} from the database (its fields may be stale after a conditional update that lost to
+     * a concurrent request).
+     */
+    public Uni<WidgetSession> reload(WidgetSession session) {
+        return getSession().flatMap(current -> current.refresh(session)).replaceWith(session);
+    }
+
+    /** Whether the chain still holds a token that may be exchanged at {@code now} (not revoked, not expired). */
+    public Uni<Boolean> chainAlive(UUID chainId, Instant now) {
+        return count("chainId = ?1 and revokedAt is null and expiresAt > ?2", chainId, now).map(live -> live > 0);
+    }
+
     /** Revokes every still-valid token of a chain (reuse of a rotated token). */
     public Uni<Integer> revokeChain(UUID chainId, Instant now) {
         return update("revokedAt = ?2 where chainId = ?1 and revokedAt is null", chainId, now);

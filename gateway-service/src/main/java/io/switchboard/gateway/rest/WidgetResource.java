@@ -3,6 +3,7 @@ package io.switchboard.gateway.rest;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.gateway.config.WidgetConfig;
 import io.switchboard.gateway.domain.WidgetMessageRules;
+import io.switchboard.gateway.domain.WidgetProfileRules;
 import io.switchboard.gateway.messaging.WidgetMessagePublisher;
 import io.switchboard.gateway.routing.ClientAddresses;
 import io.switchboard.gateway.routing.EdgeAuthenticator;
@@ -30,7 +31,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The gateway's own endpoints of the public widget API (the rest of {@code /api/widget/**} is proxied to
@@ -38,11 +38,15 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code POST /api/widget/conversations {nickname?, locale?}} (no token) → 201
- *       {@link WidgetConversationStarted} + {@code Location}; 422 for a bad {@code locale} or (from
- *       conversation-service) nickname; 429 + {@code Retry-After} over 10 starts a minute per client address;
- *       502/503/504 when conversation-service failed (no session is stored then).</li>
+ *       {@link WidgetConversationStarted} + {@code Location}; the locale is normalised ({@code zh_Hant_TW} →
+ *       {@code zh-TW}, see {@link WidgetProfileRules#locale}); 422 for a locale that cannot be normalised or a
+ *       nickname conversation-service would refuse ({@link WidgetProfileRules#nickname}), checked before a
+ *       rate-limit token is taken; 429 + {@code Retry-After} over 10 starts a minute per client address (IPv6: its
+ *       /64); 502/503/504 when conversation-service failed (no session is stored then).</li>
  *   <li>{@code POST /api/widget/token {refreshToken}} → 200 {@link WidgetTokenResponse}; 400 without a token; 401
- *       when it is unknown, expired, revoked or already used (which revokes its whole chain).</li>
+ *       when it is unknown, expired, revoked or already used (which revokes its whole chain, unless it was
+ *       exchanged less than {@code refresh-reuse-grace} ago: then a new pair); 429 + {@code Retry-After} over 30 a
+ *       minute per client address.</li>
  *   <li>{@code POST /api/widget/conversations/{id}/messages {text, clientMessageId}} (customer token of
  *       {@code id}) → 202 {@link WidgetMessageAccepted} once Kafka has the message; 401 without a valid token;
  *       403 for an operator token or another conversation's token; 400 without a body; 422 bad
@@ -57,8 +61,6 @@ import java.util.regex.Pattern;
 public class WidgetResource {
 
     private static final Logger LOG = Logger.getLogger(WidgetResource.class);
-    /** A BCP 47-like language tag: {@code en}, {@code ru-RU}, {@code zh-Hant-TW}, {@code fa_IR}. */
-    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8}){0,4}");
 
     private final WidgetConversations conversations;
     private final WidgetSessions sessions;
@@ -87,11 +89,15 @@ public class WidgetResource {
     @PermitAll
     public Uni<RestResponse<WidgetConversationStarted>> start(StartWidgetConversationRequest request,
                                                               @Context HttpServerRequest http) {
-        String nickname = request == null ? null : request.nickname();
-        String locale = request == null || request.locale() == null || request.locale().isBlank()
-                ? null : request.locale().strip();
-        if (locale != null && (locale.length() > 35 || !LOCALE.matcher(locale).matches())) {
-            throw ProblemException.unprocessable("locale must be a language tag such as en or ru-RU");
+        // checked before a rate-limit token is taken or conversation-service is asked: a typo costs nothing
+        String nickname;
+        String locale;
+        try {
+            nickname = request == null || request.nickname() == null || request.nickname().isBlank() ? null
+                    : WidgetProfileRules.nickname(request.nickname());
+            locale = WidgetProfileRules.locale(request == null ? null : request.locale());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable(e.getMessage());
         }
         String client = clientAddresses.of(http);
         return limits.conversationStart(client)
@@ -109,11 +115,12 @@ public class WidgetResource {
     @POST
     @Path("token")
     @PermitAll
-    public Uni<WidgetTokenResponse> refresh(RefreshTokenRequest request) {
+    public Uni<WidgetTokenResponse> refresh(RefreshTokenRequest request, @Context HttpServerRequest http) {
         if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw ProblemException.badRequest("refreshToken is required");
         }
-        return sessions.refresh(request.refreshToken())
+        return limits.tokenRefresh(clientAddresses.of(http))
+                .flatMap(allowed -> sessions.refresh(request.refreshToken()))
                 .map(credentials -> new WidgetTokenResponse(credentials.token(), credentials.refreshToken(),
                         credentials.expiresIn()));
     }

@@ -22,8 +22,10 @@ import java.net.URI;
  * POST /api/auth/login                         login rate limit, then the gateway's own endpoint
  * /api/widget/**                               CORS for the allowed sites (preflights answered here), then:
  *   GET   /api/widget/conversations/:id,
- *   GET   /api/widget/conversations/:id/messages customer token of conversation :id → conversation-service
- *   PATCH /api/widget/conversations/:id          customer token of :id, nickname rate limit → conversation-service
+ *   GET   /api/widget/conversations/:id/messages customer token of conversation :id, read rate limit per address
+ *                                                → conversation-service
+ *   PATCH /api/widget/conversations/:id          customer token of :id, nickname rule, nickname rate limit
+ *                                                → conversation-service
  *   POST  /api/widget/conversations, /api/widget/token,
  *   POST  /api/widget/conversations/:id/messages the gateway's own endpoints (WidgetResource)
  * /api/conversations/**, /api/customers/**,
@@ -66,18 +68,20 @@ public class GatewayRoutes {
     private final WidgetCors widgetCors;
     private final WidgetOrigins widgetOrigins;
     private final NicknameThrottle nicknameThrottle;
+    private final WidgetReadThrottle readThrottle;
     private final Vertx vertx;
     private HttpClient client;
 
     public GatewayRoutes(RoutingConfig config, EdgeAuthenticator authenticator, LoginThrottle loginThrottle,
                          WidgetCors widgetCors, WidgetOrigins widgetOrigins, NicknameThrottle nicknameThrottle,
-                         Vertx vertx) {
+                         WidgetReadThrottle readThrottle, Vertx vertx) {
         this.config = config;
         this.authenticator = authenticator;
         this.loginThrottle = loginThrottle;
         this.widgetCors = widgetCors;
         this.widgetOrigins = widgetOrigins;
         this.nicknameThrottle = nicknameThrottle;
+        this.readThrottle = readThrottle;
         this.vertx = vertx;
     }
 
@@ -97,9 +101,9 @@ public class GatewayRoutes {
 
         router.routeWithRegex("^/api/widget(/.*)?$").order(order++).handler(widgetCors);
         router.get(WIDGET_CONVERSATION).order(order++)
-                .handler(authenticator.customerOfPathConversation()).handler(conversations);
+                .handler(authenticator.customerOfPathConversation()).handler(readThrottle).handler(conversations);
         router.get(WIDGET_CONVERSATION + "/messages").order(order++)
-                .handler(authenticator.customerOfPathConversation()).handler(conversations);
+                .handler(authenticator.customerOfPathConversation()).handler(readThrottle).handler(conversations);
         router.patch(WIDGET_CONVERSATION).order(order++)
                 .handler(authenticator.customerOfPathConversation()).handler(nicknameThrottle).handler(conversations);
 

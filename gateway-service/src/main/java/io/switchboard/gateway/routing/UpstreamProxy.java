@@ -37,7 +37,20 @@ final class UpstreamProxy implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
+    /**
+     * Routing-context key of a request body that an earlier handler has already read (a {@link Buffer}): it is sent
+     * upstream in place of the request's stream, which can no longer be read.
+     */
+    static final String BUFFERED_BODY = "switchboard.bufferedBody";
+
     private final String name;
+    private final HttpClient client;
+    private final SocketAddress server;
+    private final String host;
+    private final int port;
+    private final boolean ssl;
+    private final Duration connectTimeout;
+    private final Duration idleTimeout;
     private final HttpProxy proxy;
 
     /**
@@ -49,11 +62,27 @@ final class UpstreamProxy implements Handler<RoutingContext> {
      */
     UpstreamProxy(String name, URI baseUrl, HttpClient client, Duration connectTimeout, Duration idleTimeout) {
         this.name = name;
-        boolean ssl = "https".equalsIgnoreCase(baseUrl.getScheme());
-        int port = baseUrl.getPort() > 0 ? baseUrl.getPort() : (ssl ? 443 : 80);
-        String host = baseUrl.getHost();
-        SocketAddress server = SocketAddress.inetSocketAddress(port, host);
-        this.proxy = HttpProxy.reverseProxy(client)
+        this.client = client;
+        this.ssl = "https".equalsIgnoreCase(baseUrl.getScheme());
+        this.port = baseUrl.getPort() > 0 ? baseUrl.getPort() : (ssl ? 443 : 80);
+        this.host = baseUrl.getHost();
+        this.server = SocketAddress.inetSocketAddress(port, host);
+        this.connectTimeout = connectTimeout;
+        this.idleTimeout = idleTimeout;
+        this.proxy = newProxy(null);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ForwardingHeaders.apply(ctx.request());
+        Buffer body = ctx.get(BUFFERED_BODY);
+        // a proxy of its own for a request whose body was read already (rare: the nickname change)
+        (body == null ? proxy : newProxy(body)).handle(ctx.request());
+    }
+
+    /** A reverse proxy to this upstream; {@code body}, when not null, replaces the request's body stream. */
+    private HttpProxy newProxy(Buffer body) {
+        return HttpProxy.reverseProxy(client)
                 .origin(context -> {
                     boolean upgrade = BearerToken.isWebSocketUpgrade(context.request().proxiedRequest());
                     RequestOptions options = new RequestOptions()
@@ -71,16 +100,13 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 .addInterceptor(new ProxyInterceptor() {
                     @Override
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                        if (body != null) {
+                            context.request().setBody(Body.body(body));
+                        }
                         return context.sendRequest().recover(failure -> Future.succeededFuture(
                                 problemResponse(context.request(), failure)));
                     }
                 });
-    }
-
-    @Override
-    public void handle(RoutingContext ctx) {
-        ForwardingHeaders.apply(ctx.request());
-        proxy.handle(ctx.request());
     }
 
     private ProxyResponse problemResponse(ProxyRequest request, Throwable failure) {

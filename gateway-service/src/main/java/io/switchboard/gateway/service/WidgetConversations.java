@@ -36,8 +36,10 @@ public class WidgetConversations {
     /**
      * Starts a conversation.
      *
-     * @param nickname     the customer's nickname or null (conversation-service checks it: 422)
-     * @param locale       the customer's language tag or null
+     * @param nickname     the customer's nickname or null, already checked
+     *                     ({@link io.switchboard.gateway.domain.WidgetProfileRules#nickname}; conversation-service
+     *                     checks it again: 422)
+     * @param locale       the customer's normalised locale ({@code en}, {@code ru-RU}) or null
      * @param requestId    the client request's {@code X-Request-Id}, for tracing
      * @param forwardedFor {@code X-Forwarded-For} to pass on
      * @throws ProblemException 422 or 400 from conversation-service; 502/503/504 when it failed or did not answer

@@ -24,10 +24,15 @@ import java.util.UUID;
  *   <tr><td>{@code message-ip}</td><td>client address (IPv6: its /64)</td><td>30 a minute</td></tr>
  *   <tr><td>{@code message-conversation}</td><td>conversation id</td><td>20 a minute, burst 10</td></tr>
  *   <tr><td>{@code nickname}</td><td>conversation id</td><td>3 an hour</td></tr>
+ *   <tr><td>{@code token-ip}</td><td>client address (IPv6: its /64)</td><td>30 a minute</td></tr>
+ *   <tr><td>{@code read-ip}</td><td>client address (IPv6: its /64)</td><td>120 a minute</td></tr>
  * </table>
+ * Every per-address bucket is keyed by {@link IpRange#bucketId}, so all the addresses of one IPv6 /64 share it.
  * A message takes a token from both message buckets or from neither. Over the limit the Uni fails with 429
- * ({@code Retry-After} in seconds); when Redis does not answer within {@code switchboard.widget.rate-limit-timeout}
- * it fails with 503 (the limits are not waived while Redis is away).
+ * ({@code Retry-After} in seconds). When Redis does not answer within {@code switchboard.widget.rate-limit-timeout},
+ * the writes (start, message, nickname) fail with 503 (those limits are not waived while Redis is away), while the
+ * refresh and read limits are waived with a warning: they only shed load, and a Redis outage must not log customers
+ * out nor hide their history.
  */
 @ApplicationScoped
 public class WidgetRateLimits {
@@ -45,8 +50,25 @@ public class WidgetRateLimits {
     /** One conversation start from {@code clientAddress}. */
     public Uni<Void> conversationStart(String clientAddress) {
         WidgetConfig.RateLimits limits = config.rateLimits();
-        return take(List.of(RateLimit.of("create-ip", clientAddress, limits.createPerIpCapacity(),
+        return take(List.of(RateLimit.of("create-ip", IpRange.bucketId(clientAddress), limits.createPerIpCapacity(),
                 limits.createPerIpPeriod())), "Too many conversations started from this address; try again later");
+    }
+
+    /** One {@code POST /api/widget/token} from {@code clientAddress}; waived while Redis is away. */
+    public Uni<Void> tokenRefresh(String clientAddress) {
+        WidgetConfig.RateLimits limits = config.rateLimits();
+        return takeOrWaive(RateLimit.of("token-ip", IpRange.bucketId(clientAddress), limits.tokenPerIpCapacity(),
+                limits.tokenPerIpPeriod()), "Too many token refreshes from this address; try again later");
+    }
+
+    /**
+     * One widget read ({@code GET /api/widget/conversations/:id[/messages]}) from {@code clientAddress}; waived
+     * while Redis is away.
+     */
+    public Uni<Void> read(String clientAddress) {
+        WidgetConfig.RateLimits limits = config.rateLimits();
+        return takeOrWaive(RateLimit.of("read-ip", IpRange.bucketId(clientAddress), limits.readsPerIpCapacity(),
+                limits.readsPerIpPeriod()), "Too many requests from this address; try again later");
     }
 
     /** One message from {@code clientAddress} in {@code conversationId}. */
@@ -67,6 +89,22 @@ public class WidgetRateLimits {
         return take(List.of(RateLimit.of("nickname", conversationId.toLowerCase(java.util.Locale.ROOT),
                         limits.nicknamePerConversationCapacity(), limits.nicknamePerConversationPeriod())),
                 "The nickname was changed too often; try again later");
+    }
+
+    /** Like {@link #take} for one bucket, but allows the call (with a warning) when Redis does not answer. */
+    private Uni<Void> takeOrWaive(RateLimit limit, String detail) {
+        return buckets.take(List.of(limit))
+                .ifNoItem().after(config.rateLimitTimeout()).fail()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Rate limit %s waived, Redis unavailable: %s", limit.scope(), failure.toString());
+                    return Duration.ZERO;
+                })
+                .map(wait -> {
+                    if (!wait.isZero()) {
+                        throw ProblemException.tooManyRequests(detail, wait);
+                    }
+                    return null;
+                });
     }
 
     private Uni<Void> take(List<RateLimit> limits, String detail) {

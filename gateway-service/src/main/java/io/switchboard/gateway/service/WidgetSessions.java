@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +19,10 @@ import java.util.UUID;
 /**
  * Refresh sessions of web-widget customers (table {@code widget_session}): a refresh token is usable once; using it
  * revokes it and issues a successor in the same chain together with a new customer token. Presenting a token that
- * was already exchanged revokes the whole chain (it has leaked) and answers 401. Refresh tokens live
+ * was already exchanged revokes the whole chain (it has leaked) and answers 401 — unless it was exchanged less than
+ * {@code switchboard.widget.refresh-reuse-grace} (10 s) ago and its chain is still alive: that is two tabs of one
+ * customer refreshing at the same moment with the token they share, and the later one gets another new pair of
+ * the same chain (so the chain then has one live token per tab). Refresh tokens live
  * {@code switchboard.widget.refresh-token-ttl} (30 days) from their issue.
  */
 @ApplicationScoped
@@ -72,9 +76,7 @@ public class WidgetSessions {
     private Uni<Optional<WidgetCredentials>> rotate(WidgetSession session) {
         Instant now = clock.instant();
         if (session.rotated()) {
-            LOG.warnf("Widget refresh token %s of conversation %s was used again after rotation; revoking chain %s",
-                    session.id, session.conversationId, session.chainId);
-            return revokeChain(session, now);
+            return presentedAgain(session, now);
         }
         if (!session.usableAt(now)) {
             return Uni.createFrom().item(Optional.empty());
@@ -82,11 +84,43 @@ public class WidgetSessions {
         RefreshSecret secret = RefreshSecret.generate();
         UUID successorId = UUID.randomUUID();
         return sessions.markReplaced(session.id, successorId, now).flatMap(won -> won == 0
-                ? revokeChain(session, now)
-                : persist(successorId, session.customerId, session.conversationId, session.chainId, secret, now)
-                        .map(saved -> Optional.of(new WidgetCredentials(session.customerId, session.conversationId,
-                                tokens.issue(session.customerId, session.conversationId, now),
-                                tokens.lifetimeSeconds(), secret.value()))));
+                // a concurrent request exchanged (or revoked) it first: look at what it did
+                ? sessions.reload(session).flatMap(current -> current.rotated()
+                        ? presentedAgain(current, now) : revokeChain(current, now))
+                : issue(session, successorId, secret, now));
+    }
+
+    /**
+     * A token that was already exchanged: within the grace after its exchange (and while its chain lives) another
+     * successor of the same chain, otherwise the chain is revoked.
+     */
+    private Uni<Optional<WidgetCredentials>> presentedAgain(WidgetSession session, Instant now) {
+        Duration grace = config.refreshReuseGrace();
+        boolean withinGrace = session.revokedAt != null && now.isBefore(session.revokedAt.plus(grace))
+                && session.expiresAt.isAfter(now);
+        if (!withinGrace) {
+            LOG.warnf("Widget refresh token %s of conversation %s was used again after rotation; revoking chain %s",
+                    session.id, session.conversationId, session.chainId);
+            return revokeChain(session, now);
+        }
+        return sessions.chainAlive(session.chainId, now).flatMap(alive -> {
+            if (!alive) {
+                return Uni.createFrom().item(Optional.<WidgetCredentials>empty());
+            }
+            LOG.infof("Widget refresh token %s of conversation %s presented again %d ms after its exchange (within "
+                            + "the grace): another token pair of chain %s", session.id, session.conversationId,
+                    Duration.between(session.revokedAt, now).toMillis(), session.chainId);
+            return issue(session, UUID.randomUUID(), RefreshSecret.generate(), now);
+        });
+    }
+
+    /** Stores a successor of {@code session} in its chain and answers it with a new customer token. */
+    private Uni<Optional<WidgetCredentials>> issue(WidgetSession session, UUID successorId, RefreshSecret secret,
+                                                   Instant now) {
+        return persist(successorId, session.customerId, session.conversationId, session.chainId, secret, now)
+                .map(saved -> Optional.of(new WidgetCredentials(session.customerId, session.conversationId,
+                        tokens.issue(session.customerId, session.conversationId, now),
+                        tokens.lifetimeSeconds(), secret.value())));
     }
 
     private Uni<WidgetSession> persist(UUID id, UUID customerId, UUID conversationId, UUID chainId,

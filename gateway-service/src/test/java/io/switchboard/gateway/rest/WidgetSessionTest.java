@@ -3,6 +3,7 @@ package io.switchboard.gateway.rest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -16,9 +17,17 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,7 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Starting a widget conversation (with the fake conversation-service) and refreshing the customer's tokens. */
+/**
+ * Starting a widget conversation (with the fake conversation-service): nickname and locale rules, and refreshing the
+ * customer's tokens, with the grace for two tabs presenting one refresh token at once.
+ */
 @QuarkusTest
 @TestProfile(DefaultTestProfile.class)
 class WidgetSessionTest {
@@ -117,6 +129,58 @@ class WidgetSessionTest {
     }
 
     @Test
+    void localesAreNormalisedToWhatConversationServiceStores() {
+        Map<String, String> normalised = Map.of(
+                "zh_Hant_TW", "zh-TW",
+                " EN_us ", "en-US",
+                "pt-br", "pt-BR",
+                "sr-Latn", "sr",
+                "es-419", "es",
+                "de-DE-u-co-phonebk", "de-DE");
+        normalised.forEach((raw, expected) -> {
+            Response response = WidgetClients.postStart(WidgetClients.randomAddress(), Map.of("locale", raw));
+            response.then().statusCode(201);
+            JsonObject call = createWithToken(response.path("token"));
+            assertEquals(expected, new JsonObject(call.getString("body")).getString("locale"), raw);
+        });
+    }
+
+    @Test
+    void localesAndNicknamesConversationServiceWouldRefuseAre422WithoutUsingTheAddresssStarts() {
+        // conversation-service stores ^[a-z]{2}(-[A-Za-z]{2})?$ and refuses other nicknames: the gateway refuses
+        // them first, before a rate-limit token is taken or conversation-service is called
+        String address = WidgetClients.randomAddress();
+        int before = creates().size();
+        List<Map<String, String>> refused = List.of(
+                Map.of("locale", "fil-PH"), Map.of("locale", "x-klingon"), Map.of("locale", "ru-"),
+                Map.of("nickname", "x"), Map.of("nickname", "  y  "), Map.of("nickname", "z".repeat(33)),
+                Map.of("nickname", "see www.shop"), Map.of("nickname", "deals at bit.ly/x"),
+                Map.of("nickname", "HTTPS://evil"), Map.of("nickname", "t.me/spam"),
+                Map.of("nickname", "\u202Eevil"), Map.of("nickname", "two\nlines"));
+        for (Map<String, String> body : refused) {
+            WidgetClients.postStart(address, body)
+                    .then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(422));
+        }
+        WidgetClients.postStart(address, Map.of("nickname", "a"))
+                .then().statusCode(422).body("detail", equalTo("nickname must be 2 to 32 characters long"));
+        WidgetClients.postStart(address, Map.of("nickname", "see www.shop"))
+                .then().statusCode(422).body("detail", equalTo("nickname must not contain a link"));
+        assertEquals(before, creates().size(), "conversation-service was not asked");
+
+        // the address still has all of its ten starts; a blank nickname is no nickname, and it is sent trimmed
+        for (int i = 0; i < 10; i++) {
+            WidgetClients.postStart(address, Map.of("nickname", i == 0 ? "   " : "  Ada " + i + " "))
+                    .then().statusCode(201);
+        }
+        assertEquals(new JsonObject().putNull("nickname").putNull("locale"),
+                new JsonObject(creates().getJsonObject(before).getString("body")));
+        assertEquals("Ada 9", new JsonObject(lastCreate().getString("body")).getString("nickname"));
+        WidgetClients.postStart(address, Map.of()).then().statusCode(429);
+    }
+
+    @Test
     void aRefreshTokenIsUsableOnceAndEachUseGivesANewPair() throws Exception {
         WidgetClients.Started started = WidgetClients.start();
         Response first = refresh(started.refreshToken());
@@ -140,9 +204,11 @@ class WidgetSessionTest {
     }
 
     @Test
-    void presentingARotatedRefreshTokenAgainRevokesTheWholeChain() {
+    void presentingARotatedRefreshTokenAgainAfterTheGraceRevokesTheWholeChain() {
         WidgetClients.Started started = WidgetClients.start();
         String successor = refresh(started.refreshToken()).then().statusCode(200).extract().path("refreshToken");
+        // the exchange was longer ago than the grace (10 s)
+        ageExchanges(started.conversationId(), 11);
 
         // the thief (or the victim) presents the used token again: 401, and the chain is dead
         refresh(started.refreshToken()).then().statusCode(401)
@@ -151,6 +217,85 @@ class WidgetSessionTest {
         refresh(successor).then().statusCode(401);
         assertEquals(0, Operators.count(dataSource, "select count(*) from widget_session where conversation_id = ? "
                 + "and revoked_at is null", started.conversationId()));
+    }
+
+    @Test
+    void presentingARotatedRefreshTokenAgainWithinTheGraceGivesAnotherPairOfTheSameChain() throws Exception {
+        WidgetClients.Started started = WidgetClients.start();
+        String first = refresh(started.refreshToken()).then().statusCode(200).extract().path("refreshToken");
+        ageExchanges(started.conversationId(), 8);
+
+        // a second tab presents the token the first one has just exchanged: a pair of its own, nothing revoked
+        Response again = refresh(started.refreshToken());
+        again.then().statusCode(200).body("refreshToken", matchesPattern("[A-Za-z0-9_-]{43}"));
+        String second = again.path("refreshToken");
+        assertNotEquals(first, second);
+        JsonWebToken renewed = parser.parse(again.path("token"));
+        assertEquals(started.conversationId().toString(), renewed.getClaim("conversation").toString().replace("\"", ""));
+        assertEquals(1, Operators.count(dataSource, "select count(distinct chain_id) from widget_session "
+                + "where conversation_id = ?", started.conversationId()), "the same chain");
+
+        // both tabs go on with their own tokens
+        refresh(first).then().statusCode(200);
+        refresh(second).then().statusCode(200);
+    }
+
+    @Test
+    void twoTabsRefreshingAtTheSameMomentBothGetAPairAndTheChainLives() throws Exception {
+        WidgetClients.Started started = WidgetClients.start();
+        HttpClient client = HttpClient.newHttpClient();
+        for (int round = 0; round < 3; round++) {
+            // the same token from two tabs at once, three times over (the race goes either way)
+            String shared = round == 0 ? started.refreshToken() : lastTokenOf(started.conversationId(), client);
+            List<CompletableFuture<HttpResponse<String>>> tabs = new ArrayList<>();
+            for (int tab = 0; tab < 2; tab++) {
+                tabs.add(client.sendAsync(HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":"
+                                        + RestAssured.port + "/api/widget/token"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Forwarded-For", WidgetClients.randomAddress())
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        new JsonObject().put("refreshToken", shared).encode()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            List<String> successors = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> tab : tabs) {
+                HttpResponse<String> answer = tab.get(10, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode(), answer.body());
+                successors.add(new JsonObject(answer.body()).getString("refreshToken"));
+            }
+            assertNotEquals(successors.get(0), successors.get(1));
+            lastTokens.put(started.conversationId(), successors);
+        }
+        for (String successor : lastTokens.get(started.conversationId())) {
+            refresh(successor).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void withinTheGraceARevokedChainStaysRevoked() {
+        WidgetClients.Started started = WidgetClients.start();
+        refresh(started.refreshToken()).then().statusCode(200);
+        Operators.update(dataSource, "update widget_session set revoked_at = now() where conversation_id = ? "
+                + "and revoked_at is null", started.conversationId());
+        long rows = Operators.count(dataSource, "select count(*) from widget_session where conversation_id = ?",
+                started.conversationId());
+        refresh(started.refreshToken()).then().statusCode(401);
+        assertEquals(rows, Operators.count(dataSource, "select count(*) from widget_session where conversation_id = ?",
+                started.conversationId()), "no token was issued");
+    }
+
+    /** Moves every exchange of the conversation's refresh tokens {@code seconds} into the past. */
+    private void ageExchanges(UUID conversationId, int seconds) {
+        Operators.update(dataSource, "update widget_session set revoked_at = revoked_at - make_interval(secs => ?) "
+                + "where conversation_id = ? and replaced_by is not null", seconds, conversationId);
+    }
+
+    private final Map<UUID, List<String>> lastTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String lastTokenOf(UUID conversationId, HttpClient client) {
+        // each round starts from one of the previous round's successors
+        return lastTokens.get(conversationId).get(0);
     }
 
     @Test
@@ -175,14 +320,22 @@ class WidgetSessionTest {
         refresh(started.refreshToken()).then().statusCode(401);
     }
 
+    /** {@code POST /api/widget/token} from a fresh address (the endpoint is rate-limited per address). */
     private static Response refresh(String refreshToken) {
-        return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
+        return given().header("X-Forwarded-For", WidgetClients.randomAddress()).contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", refreshToken))
                 .post("/api/widget/token");
     }
 
     private static JsonArray creates() {
         String base = ConfigProvider.getConfig().getValue("CONVERSATION_SERVICE_URL", String.class);
         return new JsonArray(given().baseUri(base).get("/__fake/widget-creates").asString());
+    }
+
+    private static JsonObject createWithToken(String token) {
+        return creates().stream().map(JsonObject.class::cast)
+                .filter(c -> c.getString("authorization").equals("Bearer " + token))
+                .findFirst().orElseThrow(() -> new AssertionError("conversation-service was not called"));
     }
 
     private static JsonObject lastCreate() {
