@@ -85,6 +85,29 @@ function type(input: HTMLTextAreaElement, text: string) {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] =
+  { toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] };
+
+/** A localStorage holding a live session of `conversationId`. */
+function sessionStore(conversationId = 'conv-1', extra: Record<string, string> = {}) {
+  return memoryStore({ [SESSION_KEY]: JSON.stringify({ conversationId, token: 'tok-1', refreshToken: 'ref-1',
+    expiresAt: Date.now() + 900_000, lifetimeMs: 900_000, codename: null }), ...extra });
+}
+
+/** What another tab does to the shared session: changes localStorage, and this tab gets a `storage` event. */
+function otherTab(store: ReturnType<typeof memoryStore>, conversationId: string | null) {
+  if (conversationId) {
+    store.set(SESSION_KEY, JSON.stringify({ conversationId, token: 'tok-9', refreshToken: 'ref-9',
+      expiresAt: Date.now() + 900_000, lifetimeMs: 900_000, codename: null }));
+  } else {
+    store.remove(SESSION_KEY);
+  }
+  window.dispatchEvent(new StorageEvent('storage', { key: SESSION_KEY }));
+}
+
+const customerMessage = (id: string, clientMessageId: string, text: string, createdAt = '2030-01-01T10:00:00Z') => ({
+  id, clientMessageId, direction: 'INBOUND', kind: 'customer', authorName: null, text, createdAt, systemKey: null });
+
 const operatorMessage = (id: string, text: string, createdAt = '2030-01-01T10:01:00Z') => ({
   id, clientMessageId: null, direction: 'OUTBOUND', kind: 'operator', authorName: 'Anna', text, createdAt,
   systemKey: null });
@@ -412,5 +435,268 @@ describe('widget (jsdom)', () => {
     const ru = (mounted = mount(server(), { locale: 'ru' }));
     expect(ru.q('sb-panel').getAttribute('dir')).toBe('ltr');
     expect(ru.q('sb-launcher').getAttribute('aria-label')).toBe('Открыть чат');
+  });
+
+  it('reads the history again 4 s after every socket open, and after the first load only from the last page on',
+    async () => {
+      vi.useFakeTimers(FAKE_TIMERS);
+      const srv = server();
+      srv.pageSize = 2;
+      srv.messages.push(customerMessage('c1', 'cid-00000001', 'Hi'),
+        operatorMessage('o1', 'Hello!', '2030-01-01T10:01:00Z'), operatorMessage('o2', 'How can I help?',
+          '2030-01-01T10:02:00Z'));
+      const w = (mounted = mount(srv, { store: sessionStore() }));
+      await settle();
+      const reads = () => w.fetch.calls.filter((c) => c.path.includes('/messages?')).map((c) => c.path.split('?')[1]);
+      expect(reads()).toEqual(['limit=100', 'limit=100&cursor=after-o1']); // the first load: every page
+      expect(w.all('sb-message')).toHaveLength(3);
+
+      FakeSocket.last().open();
+      await settle();
+      expect(reads().slice(2)).toEqual(['limit=100&cursor=after-o1']); // at once, from the last page on
+      // a restarted notification replica misses this one: no frame, only the history has it
+      srv.messages.push(operatorMessage('o3', 'Your order ships today', '2030-01-01T10:03:00Z'),
+        operatorMessage('o4', 'Tracking: ACME-1', '2030-01-01T10:04:00Z'));
+      await vi.advanceTimersByTimeAsync(3_999);
+      expect(w.all('sb-message')).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(1);
+      await settle();
+      expect(reads().slice(3)).toEqual(['limit=100&cursor=after-o1', 'limit=100&cursor=after-o3']);
+      expect(w.all('sb-message').map((el) => el.dataset.id)).toEqual(['c1', 'o1', 'o2', 'o3', 'o4']);
+      expect(w.q('sb-unread').textContent).toBe('4');
+
+      // a reconnect: again at once and 4 s later, each reading only the newest page
+      FakeSocket.last().drop(1012);
+      await vi.advanceTimersByTimeAsync(0);
+      FakeSocket.last().open();
+      await settle();
+      await vi.advanceTimersByTimeAsync(4_000);
+      await settle();
+      expect(reads().slice(5)).toEqual(['limit=100&cursor=after-o3', 'limit=100&cursor=after-o3']);
+      expect(w.all('sb-message')).toHaveLength(5);
+    });
+
+  it('is a non-modal dialog and announces messages with the panel closed, politely and at most every 1.5 s',
+    async () => {
+      vi.useFakeTimers(FAKE_TIMERS);
+      const w = (mounted = mount(server(), { store: sessionStore() }));
+      await settle();
+      const panel = w.q('sb-panel');
+      expect(panel.hasAttribute('aria-modal')).toBe(false);
+      const live = w.q('sb-live');
+      expect(live.getAttribute('aria-live')).toBe('polite');
+      expect(live.parentNode).toBe(w.shadow);
+      expect(panel.contains(live)).toBe(false);
+      expect(w.visible(live)).toBe(true);
+      expect(panel.hidden).toBe(true);
+
+      const socket = FakeSocket.last();
+      socket.open();
+      await settle();
+      socket.receive({ type: 'message', payload: operatorMessage('o1', 'First') });
+      await vi.advanceTimersByTimeAsync(50);
+      expect(live.textContent).toBe('New message from Anna: First');
+      socket.receive({ type: 'message', payload: operatorMessage('o2', 'Second', '2030-01-01T10:01:01Z') });
+      socket.receive({ type: 'message', payload: operatorMessage('o3', 'Third', '2030-01-01T10:01:02Z') });
+      await vi.advanceTimersByTimeAsync(1_400);
+      expect(live.textContent).toBe(''); // waiting: not before 1.5 s after the last announcement
+      await vi.advanceTimersByTimeAsync(100);
+      expect(live.textContent).toBe('New message from Anna: Third'); // the newest of the ones that waited
+    });
+
+  it('sends accepted-but-unconfirmed messages again after the session was lost, with the same clientMessageId',
+    async () => {
+      const srv = server();
+      const store = sessionStore();
+      const w = (mounted = mount(srv, { store }));
+      await settle();
+      const input = w.q<HTMLTextAreaElement>('sb-input');
+      type(input, 'Is my order on its way?');
+      key(input, 'Enter');
+      await settle();
+      const first = w.all('sb-message')[0];
+      expect(first.dataset.status).toBe('accepted');
+      const clientId = first.dataset.clientId!;
+
+      otherTab(store, null); // the session is gone (e.g. its refresh was refused in another tab)
+      await settle();
+      expect(w.all('sb-message')[0].dataset.status).toBe('pending');
+      expect(w.all('sb-message')[0].querySelector('[data-testid="sb-retry"]')).not.toBeNull();
+      expect(w.q('sb-notice').textContent).toContain('next message starts a new conversation');
+      const posts = () => w.fetch.calls.filter((c) => c.method === 'POST');
+      expect(posts()).toHaveLength(1); // nothing starts a conversation by itself
+
+      srv.createAnswer = () => json(201, { conversationId: 'conv-2', token: 'tok-2', refreshToken: 'ref-2',
+        codename: 'Red Fox #1A2B', expiresIn: 900 });
+      type(input, 'Hello again');
+      key(input, 'Enter');
+      await settle();
+      expect(posts().slice(1).map((c) => [c.path, (c.body as { clientMessageId?: string }).clientMessageId]))
+        .toEqual([
+          ['/api/widget/conversations', undefined],
+          ['/api/widget/conversations/conv-2/messages', clientId],
+          ['/api/widget/conversations/conv-2/messages', w.all('sb-message')[1].dataset.clientId],
+        ]);
+      expect(w.all('sb-message').map((el) => el.dataset.status)).toEqual(['accepted', 'accepted']);
+    });
+
+  it('drops a message accepted into a conversation that another tab replaced with a new one', async () => {
+    const srv = server();
+    const store = sessionStore();
+    const w = (mounted = mount(srv, { store }));
+    await settle();
+    const input = w.q<HTMLTextAreaElement>('sb-input');
+    type(input, 'written into conv-1');
+    key(input, 'Enter');
+    await settle();
+    expect(w.all('sb-message')[0].dataset.status).toBe('accepted');
+    otherTab(store, 'conv-2');
+    await settle();
+    expect(w.all('sb-message')).toHaveLength(0);
+    expect(w.fetch.calls.filter((c) => c.method === 'POST' && c.path.includes('conv-2'))).toHaveLength(0);
+    expect(w.tabStore.get(`switchboard-widget:${ORIGIN}:outbox`)).toBeNull();
+  });
+
+  it('after a reload re-sends unconfirmed messages of the same conversation, not ones accepted into another',
+    async () => {
+      const srv = server();
+      const outbox = [
+        { clientMessageId: 'cid-old-conv', text: 'to conv-0', createdAt: '2030-01-01T09:00:00Z', acceptedIn: 'conv-0' },
+        { clientMessageId: 'cid-same-conv', text: 'to conv-1', createdAt: '2030-01-01T09:01:00Z',
+          acceptedIn: 'conv-1' },
+        { clientMessageId: 'cid-pending', text: 'never sent', createdAt: '2030-01-01T09:02:00Z' },
+      ];
+      const tabStore = memoryStore({ [`switchboard-widget:${ORIGIN}:outbox`]: JSON.stringify(outbox) });
+      const w = (mounted = mount(srv, { store: sessionStore(), tabStore }));
+      expect(w.all('sb-message').map((el) => el.dataset.clientId)).toEqual(['cid-same-conv', 'cid-pending']);
+      await settle();
+      const sent = w.fetch.calls.filter((c) => c.method === 'POST')
+        .map((c) => (c.body as { clientMessageId: string }).clientMessageId);
+      expect(sent).toEqual(['cid-same-conv', 'cid-pending']);
+      expect(JSON.parse(w.tabStore.get(`switchboard-widget:${ORIGIN}:outbox`)!)).toEqual([
+        { clientMessageId: 'cid-same-conv', text: 'to conv-1', createdAt: '2030-01-01T09:01:00.000Z',
+          acceptedIn: 'conv-1' },
+        { clientMessageId: 'cid-pending', text: 'never sent', createdAt: '2030-01-01T09:02:00.000Z',
+          acceptedIn: 'conv-1' },
+      ]);
+    });
+
+  it('saves the draft at once when the page is hidden or left', async () => {
+    vi.useFakeTimers(FAKE_TIMERS);
+    const store = memoryStore();
+    const w = (mounted = mount(server(), { store }));
+    const draft = () => JSON.parse(store.get(STATE_KEY) ?? '{}').draft;
+    const input = w.q<HTMLTextAreaElement>('sb-input');
+    type(input, 'I would like to ask');
+    expect(draft()).toBeUndefined();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(draft()).toBe('I would like to ask');
+
+    type(input, 'I would like to ask about');
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+    } finally {
+      visibility.mockRestore();
+    }
+    expect(draft()).toBe('I would like to ask about');
+    await vi.advanceTimersByTimeAsync(300); // the pending debounced save changes nothing any more
+    expect(draft()).toBe('I would like to ask about');
+  });
+
+  it('rebuilds "Anna joined" from the conversation\'s operatorName on load, once, before her first reply',
+    async () => {
+      const srv = server();
+      srv.info = { operatorName: 'Anna' };
+      srv.messages.push(customerMessage('c1', 'cid-00000001', 'Hi'), operatorMessage('o1', 'Hello, I am Anna'));
+      const store = sessionStore();
+      const first = mount(srv, { store });
+      await settle();
+      const timeline = (m: ReturnType<typeof mount>) => Array.from(m.shadow.querySelectorAll<HTMLElement>('.list > li'))
+        .map((el) => el.dataset.testid === 'sb-note' ? `note:${el.textContent}` : el.dataset.id);
+      expect(timeline(first)).toEqual(['c1', 'note:Anna joined the conversation', 'o1']);
+      FakeSocket.last().open(); // another sync: no second note
+      await settle();
+      expect(timeline(first)).toEqual(['c1', 'note:Anna joined the conversation', 'o1']);
+      first.widget.destroy();
+      document.body.replaceChildren();
+
+      const w = (mounted = mount(srv, { store }));
+      await settle();
+      expect(timeline(w)).toEqual(['c1', 'note:Anna joined the conversation', 'o1']);
+      FakeSocket.last().open();
+      FakeSocket.last().receive({ type: 'operator.joined', payload: { name: 'Anna' } }); // already said
+      await settle();
+      expect(w.all('sb-note')).toHaveLength(1);
+      expect(w.all('sb-message')).toHaveLength(2);
+    });
+
+  it('restores the open state, unread badge, sound and vibration preferences and the draft after a remount',
+    async () => {
+      const srv = server();
+      const store = sessionStore();
+      const first = mount(srv, { store });
+      await settle();
+      FakeSocket.last().open();
+      await settle();
+      FakeSocket.last().receive({ type: 'message', payload: operatorMessage('o1', 'Are you still there?') });
+      srv.messages.push(operatorMessage('o1', 'Are you still there?'));
+      expect(first.q('sb-unread').textContent).toBe('1');
+      for (const id of ['sb-sound', 'sb-vibration']) {
+        const box = first.q<HTMLInputElement>(id);
+        box.checked = false;
+        box.dispatchEvent(new Event('change'));
+      }
+      type(first.q<HTMLTextAreaElement>('sb-input'), 'Yes, one moment');
+      first.widget.destroy();
+      document.body.replaceChildren();
+
+      let w = mount(srv, { store });
+      // before the history is back: everything comes from localStorage
+      expect(w.q('sb-panel').hidden).toBe(true);
+      expect(w.q('sb-unread').textContent).toBe('1');
+      expect(w.visible(w.q('sb-unread'))).toBe(true);
+      expect(w.q('sb-launcher').getAttribute('aria-label')).toBe('Open chat (1 unread)');
+      expect(w.q<HTMLInputElement>('sb-sound').checked).toBe(false);
+      expect(w.q<HTMLInputElement>('sb-vibration').checked).toBe(false);
+      expect(w.q<HTMLTextAreaElement>('sb-input').value).toBe('Yes, one moment');
+      await settle();
+      expect(w.q('sb-unread').textContent).toBe('1');
+
+      w.q('sb-launcher').click(); // seen: the badge goes, and the panel stays open across the next remount
+      expect(w.q('sb-unread').hidden).toBe(true);
+      w.widget.destroy();
+      document.body.replaceChildren();
+      w = mounted = mount(srv, { store });
+      expect(w.visible(w.q('sb-panel'))).toBe(true);
+      expect(w.q('sb-launcher').getAttribute('aria-expanded')).toBe('true');
+      await settle();
+      expect(w.q('sb-unread').hidden).toBe(true);
+      expect(JSON.parse(store.get(STATE_KEY)!)).toMatchObject({ open: true, unread: 0, sound: false,
+        vibration: false, draft: 'Yes, one moment' });
+    });
+
+  it('renders message text as text: markup in it creates no element', async () => {
+    const payload = '<img src=x onerror=alert(1)>';
+    const srv = server();
+    srv.messages.push(operatorMessage('o1', payload));
+    const w = (mounted = mount(srv, { store: sessionStore() }));
+    await settle();
+    FakeSocket.last().open();
+    FakeSocket.last().receive({ type: 'message', payload: operatorMessage('o2', `see ${payload} here`,
+      '2030-01-01T10:05:00Z') });
+    FakeSocket.last().receive({ type: 'banner', payload: { key: 'b', text: payload } });
+    const input = w.q<HTMLTextAreaElement>('sb-input');
+    type(input, payload);
+    key(input, 'Enter');
+    await settle();
+    const bubbles = Array.from(w.shadow.querySelectorAll('.bubble')).map((b) => b.textContent);
+    expect(bubbles).toEqual([payload, `see ${payload} here`, payload]);
+    expect(w.shadow.querySelectorAll('img')).toHaveLength(0);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect(w.q('sb-banner').textContent).toContain(payload);
+    for (const bubble of Array.from(w.shadow.querySelectorAll('.bubble'))) {
+      expect(Array.from(bubble.childNodes).every((n) => n.nodeType === Node.TEXT_NODE)).toBe(true);
+    }
   });
 });

@@ -412,9 +412,10 @@ export class Widget {
       }
       case 'operator.joined': {
         const name = typeof p.name === 'string' && p.name ? p.name : this.t('support');
-        const last = this.messages[this.messages.length - 1];
+        // not twice in a row (e.g. the frame of a join the load already showed from `operatorName`)
+        const last = this.messages.filter((m) => m.kind === 'note').pop();
         const text = this.t('joined', { name });
-        if (!(last && last.kind === 'note' && last.text === text)) {
+        if (last?.text !== text) {
           this.messages = sortMessages([...this.messages, localNote(text, new Date(this.now()))]);
         }
         this.operatorName = name;

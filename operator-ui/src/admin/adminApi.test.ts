@@ -102,6 +102,26 @@ describe('AdminApi over ApiClient.call', () => {
     expect(calls[9].body).toEqual({ name: 'VIP', color: '#ff0000' });
   });
 
+  it('reads an operator audit page and bulk-deletes conversations', async () => {
+    const entry = { id: 7, operatorId: 'o/1', actorId: 'a', actorName: 'Root', action: 'operator.updated',
+      before: { displayName: 'Nina' }, after: { displayName: 'Nina P' }, occurredAt: '2026-11-21T10:00:00Z' };
+    const { api, calls } = client(json({ items: [entry], nextCursor: 'c2' }), json({ items: [], nextCursor: null }),
+      json({ deleted: 12 }), json({ deleted: 2 }));
+    expect(await api.listOperatorAudit('o/1', null)).toEqual({ items: [entry], nextCursor: 'c2' });
+    await api.listOperatorAudit('o/1', 'c2', 20);
+    expect(await api.bulkDeleteConversations({ filter: { status: 'CLOSED', closedBefore: '2025-01-01T00:00:00.000Z' } }))
+      .toEqual({ deleted: 12 });
+    expect(await api.bulkDeleteConversations({ ids: ['x', 'y'] })).toEqual({ deleted: 2 });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/admin/operators/o%2F1/audit?limit=50',
+      'GET /api/admin/operators/o%2F1/audit?cursor=c2&limit=20',
+      'POST /api/conversations/bulk-delete',
+      'POST /api/conversations/bulk-delete',
+    ]);
+    expect(calls[2].body).toEqual({ filter: { status: 'CLOSED', closedBefore: '2025-01-01T00:00:00.000Z' } });
+    expect(calls[3].body).toEqual({ ids: ['x', 'y'] });
+  });
+
   it('rejects with the problem+json detail the pages show inline', async () => {
     const { api } = client(new Response(JSON.stringify({ title: 'Conflict', status: 409, detail: 'username bob is taken' }), {
       status: 409, headers: { 'Content-Type': 'application/problem+json' },

@@ -9,6 +9,8 @@ import { AdminArea } from './AdminEntry';
 import type { SystemMessageTemplate } from './adminApi';
 import { AuditPage } from './AuditPage';
 import { CannedPage } from './CannedPage';
+import { OperatorAudit } from './OperatorAuditDrawer';
+import { RecordsPage } from './RecordsPage';
 import { TagsPage } from './TagsPage';
 import { TemplateEditor, TemplatesPage } from './TemplatesPage';
 import { TimersPage } from './TimersPage';
@@ -25,17 +27,18 @@ function render(element: ReactElement): string {
 }
 
 describe('admin rendering', () => {
-  it('AdminArea shows the close button, all six tabs and the operator create form', () => {
+  it('AdminArea shows the close button, all seven tabs and the operator create form', () => {
     const html = render(createElement(AdminArea, { onClose: () => undefined }));
     for (const testId of [
       'admin-area', 'admin-close', 'admin-tab-operators', 'admin-tab-templates', 'admin-tab-timers', 'admin-tab-canned',
-      'admin-tab-tags', 'admin-tab-audit', 'operator-create-username', 'operator-create-password',
+      'admin-tab-tags', 'admin-tab-audit', 'admin-tab-records', 'operator-create-username', 'operator-create-password',
       'operator-create-displayname', 'operator-create-role', 'operator-create-submit',
     ]) {
       expect(html, testId).toContain(`data-testid="${testId}"`);
     }
     expect(html).toMatch(/<select[^>]*data-testid="operator-create-role"/);
     expect(html).toMatch(/<input[^>]*data-testid="operator-create-username"/);
+    expect(render(createElement(RecordsPage))).toMatch(/<input[^>]*type="date"[^>]*data-testid="records-closed-before"|<input[^>]*data-testid="records-closed-before"[^>]*type="date"/);
     // only the open tab is mounted
     expect(html).not.toContain('data-testid="timers-form"');
   });
@@ -46,6 +49,9 @@ describe('admin rendering', () => {
         'canned-create-shortcut', 'canned-create-shared', 'canned-create-submit', 'canned-search', 'canned-table']],
       [() => createElement(TagsPage), ['tag-create-name', 'tag-create-color', 'tag-create-submit', 'tag-table']],
       [() => createElement(AuditPage), ['audit-filter', 'audit-table']],
+      [() => createElement(RecordsPage), ['records-filter-form', 'records-closed-before', 'records-filter-submit',
+        'records-ids-form', 'records-ids', 'records-ids-submit']],
+      [() => createElement(OperatorAudit, { operatorId: 'o1' }), ['operator-audit']],
       [() => createElement(TemplatesPage), []],
       [() => createElement(TimersPage), []],
     ];

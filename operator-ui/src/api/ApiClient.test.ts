@@ -54,7 +54,7 @@ describe('ApiClient conversation workflow calls', () => {
   it('reads lists answered as arrays or pages, and encodes search and counts', async () => {
     const { api, calls } = client(json({ items: [{ id: 'n1' }], nextCursor: null }), json([{ id: 't1' }]),
       json({ customers: [], messages: [] }), json({ unclaimed: 1, mine: 0, open: 1, closed: 0, blocked: 0 }));
-    expect(await api.listNotes('c1')).toEqual([{ id: 'n1' }]);
+    expect(await api.listNotes('c1')).toEqual({ items: [{ id: 'n1' }], nextCursor: null });
     expect(await api.listTags()).toEqual([{ id: 't1' }]);
     await api.search('jane doe');
     expect((await api.conversationCounts()).unclaimed).toBe(1);
@@ -62,5 +62,21 @@ describe('ApiClient conversation workflow calls', () => {
       '/api/conversations/c1/notes?limit=200', '/api/tags', '/api/search?q=jane+doe', '/api/conversations/counts',
     ]);
     expect(itemsOf(null)).toEqual([]);
+  });
+
+  it('pages notes with the cursor, and reads and erases customers', async () => {
+    const profile = { id: 'cu/1', displayName: 'Maya', username: null, nickname: null, languageCode: 'en', createdAt: '2026-01-01T00:00:00Z', conversations: [] };
+    const { api, calls } = client(json({ items: [{ id: 'n201' }], nextCursor: 'k2' }), json([{ id: 'n1' }]), json(profile),
+      new Response(null, { status: 204 }));
+    expect(await api.listNotes('c1', 'k1')).toEqual({ items: [{ id: 'n201' }], nextCursor: 'k2' });
+    expect(await api.listNotes('c1')).toEqual({ items: [{ id: 'n1' }], nextCursor: null });
+    expect(await api.customerProfile('cu/1')).toEqual(profile);
+    expect(await api.eraseCustomer('cu/1')).toBeUndefined();
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'GET /api/conversations/c1/notes?limit=200&cursor=k1',
+      'GET /api/conversations/c1/notes?limit=200',
+      'GET /api/customers/cu%2F1',
+      'DELETE /api/customers/cu%2F1',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { ApiError } from '../api/problem';
 import type { Conversation, Message, Operator, ServerFrame } from '../api/types';
 import { t } from '../i18n';
 import { reminderNoticeText } from '../format/labels';
@@ -192,11 +193,16 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
       try {
         known = await api.getConversation(conversationId);
         applyConversation(known);
-      } catch {
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return; // deleted meanwhile
         known = null; // still announce it, without the codename
       }
     }
-    if (known && !isUnclaimed(known)) return;
+    if (known && !isUnclaimed(known)) {
+      // claimed before the reminder got here: no notice, no badge
+      remindersDispatch({ type: 'observed', conversations: [known] });
+      return;
+    }
     notify(reminderNoticeText(known?.codename, key), {
       color: 'orange', title: t('reminder.title'), kind: 'reminder', conversationId, timeoutMs: REMINDER_NOTICE_MS,
       onClick: () => openByIdRef.current(conversationId),

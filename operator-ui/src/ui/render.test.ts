@@ -3,12 +3,13 @@ import { type ReactElement, createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../api/ApiClient';
-import type { CannedResponse, Conversation, Message, Note } from '../api/types';
+import type { CannedResponse, Conversation, CustomerProfile, Message, Note } from '../api/types';
 import type { AuthSession } from '../auth/AuthSession';
 import { defaultListQuery } from '../state/listQuery';
 import { initialThreadState } from '../state/thread';
 import { ConversationPanel } from './ConversationPanel';
 import { ConversationView } from './ConversationView';
+import { CustomerPanel } from './CustomerDrawer';
 import { HeaderBar } from './HeaderBar';
 import { type ConsoleData, ConsoleDataContext } from './consoleData';
 import { ServicesContext } from './services';
@@ -161,5 +162,67 @@ describe('conversation panel and header rendering', () => {
     const props = { operator: me, presence: [], connection: 'live' as const, onLogout: () => undefined };
     expect(render(createElement(HeaderBar, props))).not.toContain('data-testid="admin-open"');
     expect(render(createElement(HeaderBar, { ...props, onOpenAdmin: () => undefined }))).toContain('data-testid="admin-open"');
+  });
+});
+
+describe('reminders, customer panel and notes paging rendering', () => {
+  const panel = (reminderIds?: ReadonlySet<string>) => render(createElement(ConversationPanel, {
+    query: defaultListQuery, onQueryChange: () => undefined, counts: null,
+    items: [conversation({ id: 'c1' }), conversation({ id: 'c2', codename: 'Red Fox #11AA' })], openId: null,
+    onOpen: () => undefined, onOpenById: () => undefined, hasMore: false, loadingMore: false,
+    onLoadMore: () => undefined, error: null, now: Date.parse('2026-11-21T12:00:00Z'), reminderIds,
+  }));
+
+  it('marks the rows of reminded conversations with a reminder badge', () => {
+    expect(panel()).not.toContain('data-testid="reminder-badge"');
+    const html = panel(new Set(['c2']));
+    expect(html.match(/data-testid="reminder-badge"/g)).toHaveLength(1);
+    // the badge sits in the row of c2
+    expect(html).toMatch(/data-conversation-id="c2"[^>]*data-reminder="true"(?:(?!<\/li>).)*data-testid="reminder-badge"/s);
+    expect(html).not.toMatch(/data-conversation-id="c1"[^>]*data-reminder/);
+  });
+
+  it('pins a pinned reminder above the thread, and offers the customer panel', () => {
+    const pinned = { key: 'unclaimed_reminder_15m_pin', text: 'Blue Lion #84C2 waits for an agent', pin: true,
+      at: '2026-11-21T10:15:00Z', eventId: 'e1', messageId: 'm9' };
+    const html = view(conversation(), data(), { pinnedReminder: pinned });
+    expect(html).toMatch(/data-testid="pinned-reminder"[^>]*data-system-key="unclaimed_reminder_15m_pin"/);
+    expect(html).toContain('Blue Lion #84C2 waits for an agent');
+    // above the message list
+    expect(html.indexOf('data-testid="pinned-reminder"')).toBeLessThan(html.indexOf('data-testid="message-list"'));
+    expect(view(conversation())).not.toContain('data-testid="pinned-reminder"');
+    expect(html).toContain('data-testid="customer-open"');
+  });
+
+  it('shows "Load more notes" while the server has more pages', () => {
+    expect(view(conversation(), data(), { onLoadMoreNotes: () => undefined })).not.toContain('data-testid="notes-load-more"');
+    const more = view(conversation(), data(), {
+      notes: { conversationId: 'c1', notes, loaded: true, nextCursor: 'k1', pages: 1 }, onLoadMoreNotes: () => undefined,
+    });
+    expect(more).toContain('data-testid="notes-load-more"');
+  });
+
+  const profile: CustomerProfile = {
+    id: 'cu', displayName: 'Maya', username: 'maya', nickname: 'Mayo', languageCode: 'he', createdAt: '2026-01-05T09:00:00Z',
+    conversations: [
+      { id: 'c1', codename: 'Blue Lion #84C2', status: 'OPEN_UNCLAIMED', createdAt: '2026-11-21T10:00:00Z', closedAt: null },
+      { id: 'c0', codename: 'Old Owl #0001', status: 'CLOSED', createdAt: '2026-02-01T10:00:00Z', closedAt: '2026-02-02T10:00:00Z' },
+    ],
+  };
+  const customerPanel = (admin: boolean) => render(createElement(CustomerPanel, {
+    customerId: 'cu', currentConversationId: 'c1', onOpenConversation: () => undefined, onErase: () => undefined,
+    initialProfile: profile,
+  }), data(admin));
+
+  it('shows the customer profile and their conversations; erasure only for admins', () => {
+    const html = customerPanel(false);
+    expect(html).toContain('data-testid="customer-profile"');
+    expect(html).toContain('Mayo');
+    expect(html).toContain('@maya');
+    expect([...html.matchAll(/data-testid="customer-conversation"[^>]*data-conversation-id="([^"]+)"/g)].map((m) => m[1]))
+      .toEqual(['c1', 'c0']);
+    expect(html).toMatch(/aria-current="true"[^>]*data-testid="customer-conversation"[^>]*data-conversation-id="c1"/);
+    expect(html).not.toContain('data-testid="customer-erase"');
+    expect(customerPanel(true)).toContain('data-testid="customer-erase"');
   });
 });

@@ -59,6 +59,18 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * A new connection of its own (the caller closes it), e.g. to hold a transaction open while the service works:
+     * {@code setAutoCommit(false)}, write, let the service run into the row or lock, then commit or roll back.
+     */
+    public static Connection open() {
+        try {
+            return connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect", e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),

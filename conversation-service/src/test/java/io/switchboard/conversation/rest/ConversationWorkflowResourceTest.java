@@ -7,18 +7,26 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.switchboard.conversation.Polling;
 import io.switchboard.conversation.TestDatabase;
 import io.switchboard.conversation.TestUpdates;
+import io.switchboard.conversation.domain.Actor;
+import io.switchboard.conversation.domain.UpdateOutcome;
 import io.switchboard.conversation.messaging.TelegramUpdateReader;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.service.ConversationWorkflow;
 import io.switchboard.conversation.service.CustomerMessageIntake;
+import io.switchboard.conversation.service.OperatorReplies;
 import io.switchboard.testing.KafkaBrokerResource;
 import io.switchboard.testing.PostgresDatabaseResource;
 import io.switchboard.testing.TestJwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,7 +34,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
@@ -63,6 +75,9 @@ class ConversationWorkflowResourceTest {
 
     @Inject
     ConversationRepository conversations;
+
+    @Inject
+    OperatorReplies replies;
 
     /** An operator with a token and a display name. */
     private record Op(UUID id, String name, String token) {
@@ -192,7 +207,8 @@ class ConversationWorkflowResourceTest {
         String closing = "Glad we could help, Closer! Bye 👋";
 
         given().auth().oauth2(olga.token()).contentType(ContentType.JSON).body(Map.of("closingMessage", "x".repeat(4097)))
-                .when().post(path(conversation, "close")).then().statusCode(422).contentType(PROBLEM);
+                .when().post(path(conversation, "close")).then().statusCode(413).contentType(PROBLEM)
+                .body("status", equalTo(413)).body("detail", containsString("4096"));
         act(Op.operator("intruder"), conversation, "close").then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(olga.token()).contentType(ContentType.JSON).body("{\"closingMessage\": ")
                 .when().post(path(conversation, "close")).then().statusCode(400).contentType(PROBLEM);
@@ -223,6 +239,32 @@ class ConversationWorkflowResourceTest {
         assertEquals("operator", closed.getString("reason"));
         assertEquals("CLOSED", closed.getString("state.status"));
         assertEquals(olga.id().toString(), closed.getString("actor.id"));
+
+        // then the closed-history note: right under the closing message in the transcript, a widget banner, never
+        // sent to Telegram, and not the conversation's last message
+        List<Map<String, Object>> notes = TestDatabase.query(
+                "select id, direction, status from message where conversation_id = ? and system_key = 'closed_history_note'", conversation);
+        assertEquals(1, notes.size());
+        assertEquals("OUTBOUND", notes.get(0).get("direction"));
+        assertEquals("RECORDED", notes.get(0).get("status"), "kept in the transcript, sent nowhere");
+        assertEquals(List.of("closed_history_note", "closing_message"), TestDatabase.query(
+                        "select system_key from message where conversation_id = ? order by created_at desc, id desc limit 2", conversation)
+                .stream().map(r -> r.get("system_key")).toList());
+        List<String> noteEvents = events(conversation, "system_message.posted").stream()
+                .filter(p -> "closed_history_note".equals(JsonPath.from(p).getString("key"))).toList();
+        assertEquals(1, noteEvents.size());
+        JsonPath note = JsonPath.from(noteEvents.get(0));
+        assertEquals("customer", note.getString("audience"));
+        assertTrue(note.getBoolean("widgetBanner"));
+        assertFalse(note.getBoolean("telegram"));
+        assertEquals(notes.get(0).get("id").toString(), note.getString("message.id"));
+        assertTrue(TestDatabase.scalar("select min(id) from outbox where payload = ?", noteEvents.get(0)) > closedEvent,
+                "posted after conversation.closed");
+        assertEquals(0, TestDatabase.scalar("select count(*) from outbox where topic = 'telegram.commands' and payload like ?",
+                "%" + notes.get(0).get("id") + "%"));
+        assertEquals(0, TestDatabase.scalar("select count(*) from outbox where topic = 'telegram.commands' and payload like ?",
+                "%" + note.getString("text") + "%"));
+        assertEquals(messageId, conversationRow(conversation).get("last_message_id").toString());
 
         act(olga, conversation, "close").then().statusCode(409).contentType(PROBLEM);
         given().auth().oauth2(olga.token()).contentType(ContentType.JSON).body(Map.of("text", "one more thing"))
@@ -286,6 +328,8 @@ class ConversationWorkflowResourceTest {
 
         act(olga, conversation, "unblock").then().statusCode(200).body("status", equalTo("CLOSED"));
         act(olga, conversation, "unblock").then().statusCode(409);
+        assertEquals(0, TestDatabase.scalar("select count(*) from message where conversation_id = ? and system_key = 'closed_history_note'",
+                conversation), "unblocking is no close: the customer must not learn they were blocked");
         write(userId, "Spammer", "sorry about that");
         assertEquals("OPEN_UNCLAIMED", conversationRow(conversation).get("status"));
         assertTrue(messageTexts(olga, conversation).contains("sorry about that"));
@@ -428,12 +472,16 @@ class ConversationWorkflowResourceTest {
         Map<String, Object> audit = TestDatabase.query("select actor_id, after_state::text as after from audit_entry where conversation_id = ? and action = 'conversation.closed'", conversation).get(0);
         assertNull(audit.get("actor_id"));
         assertEquals("auto_close", JsonPath.from((String) audit.get("after")).getString("reason"));
+        assertEquals(1, TestDatabase.scalar("select count(*) from message where conversation_id = ? and system_key = 'closed_history_note'",
+                conversation), "an auto-close posts the closed-history note too");
 
         // a second sweep over the closed conversation is a no-op
         String again = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> conversations.findById(conversation)
                 .chain(c -> workflow.autoClose(c, now)).map(c -> c.status.name())));
         assertEquals("CLOSED", again);
         assertEquals(1, events(conversation, "conversation.closed").size());
+        assertEquals(1, TestDatabase.scalar("select count(*) from message where conversation_id = ? and system_key = 'closed_history_note'",
+                conversation));
     }
 
     @Test
@@ -464,7 +512,162 @@ class ConversationWorkflowResourceTest {
         assertTrue(texts.indexOf("three") < texts.indexOf("four"), texts.toString());
     }
 
+    @Test
+    void aReplyAndACustomerMessageAtOnceLeaveTheStateOfWhoeverSpokeLast() throws Exception {
+        Op olga = Op.operator("olga-overlap");
+        Actor actor = new Actor(olga.id(), olga.name(), false);
+        long userId = TestUpdates.nextId();
+        UUID conversation = write(userId, "Overlap", "hello");
+        act(olga, conversation, "claim").then().statusCode(200);
+        for (int round = 0; round < 20; round++) {
+            int r = round;
+            // a reply into AWAITING_CUSTOMER changes no state: without the row lock it used to overwrite the intake's
+            // OPEN_ASSIGNED flip and last_message_id with its own older view
+            concurrently(
+                    () -> VertxContextSupport.subscribeAndAwait(() -> replies.reply(conversation, actor, "answer " + r, null)),
+                    () -> VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(
+                            TestUpdates.privateText(TestUpdates.nextId(), userId, "Overlap", "question " + r)))));
+            Map<String, Object> newest = newestMessage(conversation, "system_key is null");
+            Map<String, Object> row = conversationRow(conversation);
+            String spokeLast = "round " + r + ": the newest message is " + newest;
+            assertEquals(newest.get("id"), row.get("last_message_id"), spokeLast);
+            assertEquals("OUTBOUND".equals(newest.get("direction")) ? "AWAITING_CUSTOMER" : "OPEN_ASSIGNED", row.get("status"), spokeLast);
+            assertEquals(2L * r + 3, TestDatabase.scalar("select count(*) from message where conversation_id = ? and system_key is null",
+                    conversation), "both stored");
+        }
+    }
+
+    @Test
+    void aCloseAndACustomerMessageAtOnceLeaveTheStateOfWhicheverCameLast() throws Exception {
+        Op olga = Op.operator("olga-close-overlap");
+        Actor actor = new Actor(olga.id(), olga.name(), false);
+        long userId = TestUpdates.nextId();
+        UUID conversation = write(userId, "Leaving", "hello");
+        for (int round = 0; round < 12; round++) {
+            int r = round;
+            if ("CLOSED".equals(conversationRow(conversation).get("status"))) {
+                write(userId, "Leaving", "back again " + r);
+            }
+            concurrently(
+                    () -> VertxContextSupport.subscribeAndAwait(() -> workflow.close(conversation, actor, "bye " + r)),
+                    () -> VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(
+                            TestUpdates.privateText(TestUpdates.nextId(), userId, "Leaving", "one more thing " + r)))));
+            // the messages that make the conversation's last message: the customer's and the closing message
+            Map<String, Object> newest = newestMessage(conversation, "(system_key is null or system_key = 'closing_message')");
+            Map<String, Object> row = conversationRow(conversation);
+            String cameLast = "round " + r + ": the newest message is " + newest;
+            assertEquals(newest.get("id"), row.get("last_message_id"), cameLast);
+            assertEquals("closing_message".equals(newest.get("system_key")) ? "CLOSED" : "OPEN_UNCLAIMED", row.get("status"), cameLast);
+        }
+    }
+
+    @Test
+    void aReopenWhoseCodenameIsTakenMeanwhileGetsAFreshCodenameInsteadOfAConflict() throws Exception {
+        Op olga = Op.operator("olga-codename");
+        UUID conversation = customerWrites("Phoenix", "hi");
+        act(olga, conversation, "close").then().statusCode(200);
+        String codename = (String) conversationRow(conversation).get("codename");
+        UUID squatter = customerWrites("Squatter", "hello");
+        try (Connection db = TestDatabase.open()) {
+            db.setAutoCommit(false);
+            // another transaction gives an open conversation the codename and has not committed yet: the reopen finds
+            // the codename free, and its write waits for that transaction on the unique index
+            takeCodename(db, squatter, codename);
+            CompletableFuture<Response> reopen = CompletableFuture.supplyAsync(() -> act(olga, conversation, "reopen"));
+            awaitLockWait();
+            db.commit();
+            Response response = reopen.get(30, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.asString());
+            assertEquals("OPEN_ASSIGNED", response.jsonPath().getString("status"));
+            assertNotEquals(codename, response.jsonPath().getString("codename"));
+        }
+        Map<String, Object> row = conversationRow(conversation);
+        assertEquals("OPEN_ASSIGNED", row.get("status"));
+        assertNotEquals(codename, row.get("codename"));
+        assertEquals(1, TestDatabase.scalar("select count(*) from conversation where codename = ? and status <> 'CLOSED'", row.get("codename")));
+        JsonPath reopened = JsonPath.from(events(conversation, "conversation.reopened").get(0));
+        assertEquals(codename, reopened.getString("previousCodename"));
+        assertEquals(row.get("codename"), reopened.getString("state.codename"));
+        assertEquals(1, events(conversation, "conversation.reopened").size());
+        assertEquals(1, TestDatabase.scalar("select count(*) from audit_entry where conversation_id = ? and action = 'conversation.reopened'", conversation));
+    }
+
+    @Test
+    void aCustomerReopeningWhileTheirCodenameIsTakenMeanwhileGetsAFreshCodenameInTheSameTransaction() throws Exception {
+        Op olga = Op.operator("olga-codename-intake");
+        long userId = TestUpdates.nextId();
+        UUID conversation = write(userId, "Ember", "hi");
+        act(olga, conversation, "close").then().statusCode(200);
+        String codename = (String) conversationRow(conversation).get("codename");
+        UUID squatter = customerWrites("Squatter", "hello");
+        try (Connection db = TestDatabase.open()) {
+            db.setAutoCommit(false);
+            takeCodename(db, squatter, codename);
+            String update = TestUpdates.privateText(TestUpdates.nextId(), userId, "Ember", "I am back");
+            CompletableFuture<UpdateOutcome> accepted = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(update)));
+                } catch (Throwable e) {
+                    throw new CompletionException(e);
+                }
+            });
+            awaitLockWait();
+            db.commit();
+            assertEquals(UpdateOutcome.STORED, accepted.get(30, TimeUnit.SECONDS), "no failed transaction to retry");
+        }
+        Map<String, Object> row = conversationRow(conversation);
+        assertEquals("OPEN_UNCLAIMED", row.get("status"));
+        assertNotEquals(codename, row.get("codename"));
+        assertEquals(1, TestDatabase.scalar("select count(*) from conversation where codename = ? and status <> 'CLOSED'", row.get("codename")));
+        assertEquals(row.get("codename"), JsonPath.from(events(conversation, "conversation.reopened").get(0)).getString("state.codename"));
+        assertTrue(messageTexts(olga, conversation).contains("I am back"));
+    }
+
     // --- helpers ---
+
+    /** Runs the tasks at once, each on its own thread; rethrows the first failure. */
+    private static void concurrently(Callable<?>... tasks) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Object>> running = new ArrayList<>();
+        for (Callable<?> task : tasks) {
+            running.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                    return task.call();
+                } catch (Throwable e) {
+                    throw new CompletionException(e);
+                }
+            }, runnable -> new Thread(runnable).start()));
+        }
+        start.countDown();
+        for (CompletableFuture<Object> task : running) {
+            task.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** {id, direction, system_key, created_at} of the conversation's newest message that matches {@code where}. */
+    private static Map<String, Object> newestMessage(UUID conversation, String where) {
+        return TestDatabase.query("select id, direction, system_key, created_at from message where conversation_id = ? and "
+                + where + " order by created_at desc, id desc limit 1", conversation).get(0);
+    }
+
+    /** In {@code db}'s open transaction: the open conversation {@code squatter} takes {@code codename}. */
+    private static void takeCodename(Connection db, UUID squatter, String codename) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement("update conversation set codename = ? where id = ?")) {
+            s.setString(1, codename);
+            s.setObject(2, squatter);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    /** Waits until a statement of the service waits for a lock (here: on the codename index entry). */
+    private static void awaitLockWait() {
+        Polling.until("a conversation update waiting for the other transaction", Duration.ofSeconds(20),
+                () -> TestDatabase.scalar("""
+                        select count(*) from pg_stat_activity where datname = current_database()
+                          and wait_event_type = 'Lock' and query ilike '%update conversation%'"""), n -> n > 0);
+    }
+
 
     private static String path(UUID conversation, String action) {
         return "/api/conversations/" + conversation + "/" + action;

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.switchboard.conversation.Polling;
 import io.switchboard.conversation.TestDatabase;
 import io.switchboard.conversation.TestUpdates;
 import io.switchboard.conversation.messaging.TelegramUpdateReader;
@@ -17,6 +18,9 @@ import io.switchboard.testing.TestJwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,8 @@ class CustomerResourceTest {
     private static final UUID ADMIN = UUID.randomUUID();
     private static final String ADMIN_TOKEN = TestJwt.admin(ADMIN, "root");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The outbox relay's advisory lock key (OutboxRepository): whoever holds it publishes. */
+    private static final long RELAY_LOCK = 0x5357_424f_5554_4258L;
 
     @Inject
     CustomerMessageIntake intake;
@@ -189,6 +195,72 @@ class CustomerResourceTest {
         assertEquals(1, TestDatabase.scalar("""
                 select count(*) from audit_entry where action = 'customer.erased' and after_state ->> 'customerId' = ?
                   and (after_state ->> 'conversations')::int = 0""", lonely.toString()));
+    }
+
+    @Test
+    void erasureDeletesTheCustomersOutboxRowsPublishedOrNotAndLeavesEveryoneElsesAlone() throws Exception {
+        String name = "Outboxa" + letters(6);
+        long userId = TestUpdates.nextId();
+        long otherUserId = TestUpdates.nextId();
+        write(TestUpdates.nextId(), userId, name, "hello, I am " + name);
+        write(TestUpdates.nextId(), otherUserId, "Bystander", "hello too");
+        UUID customer = (UUID) TestDatabase.query("select id from customer where telegram_user_id = ?", userId).get(0).get("id");
+        UUID conversation = (UUID) TestDatabase.query("select id from conversation where customer_id = ?", customer).get(0).get("id");
+        UUID othersConversation = (UUID) TestDatabase.query("""
+                select c.id from conversation c join customer u on u.id = c.customer_id where u.telegram_user_id = ?""",
+                otherUserId).get(0).get("id");
+        // the relay publishes what the two first messages queued (events, the welcome's send_message)
+        Polling.until("the first rows published", Duration.ofSeconds(20),
+                () -> TestDatabase.scalar("select count(*) from outbox where published_at is null and message_key in (?, ?, ?, ?)",
+                        conversation.toString(), othersConversation.toString(), Long.toString(userId), Long.toString(otherUserId)),
+                n -> n == 0);
+
+        try (Connection relay = TestDatabase.open()) {
+            relay.setAutoCommit(false);
+            // hold the relay's advisory lock: its passes skip, so what is queued from now on stays unpublished
+            try (PreparedStatement lock = relay.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, RELAY_LOCK);
+                lock.execute();
+            }
+            for (UUID c : List.of(conversation, othersConversation)) {
+                given().auth().oauth2(OPERATOR_TOKEN).contentType(ContentType.JSON).body(Map.of("text", "reply for " + c))
+                        .when().post("/api/conversations/" + c + "/messages").then().statusCode(201);
+            }
+            assertTrue(outboxRows(conversation, userId, "published_at is not null") > 0, "published rows of the customer");
+            assertTrue(outboxRows(conversation, userId, "published_at is null") > 0, "unpublished rows of the customer");
+            assertEquals(1, TestDatabase.scalar("""
+                    select count(*) from outbox where topic = 'telegram.commands' and message_key = ? and published_at is null
+                      and payload like ?""", Long.toString(userId), "%reply for " + conversation + "%"), "an unpublished command");
+            List<Map<String, Object>> othersRows = othersOutbox(othersConversation, otherUserId);
+            assertTrue(othersRows.stream().anyMatch(r -> r.get("published_at") == null));
+
+            given().auth().oauth2(ADMIN_TOKEN).when().delete("/api/customers/" + customer).then().statusCode(204);
+
+            assertEquals(0, TestDatabase.scalar("select count(*) from outbox where topic = 'telegram.commands' and message_key = ?",
+                    Long.toString(userId)), "no command to their chat, published or not");
+            assertEquals(List.of("conversation.deleted"), TestDatabase.query("""
+                            select payload from outbox where topic = 'conversation.events' and message_key = ? order by id""",
+                            conversation.toString()).stream()
+                    .map(r -> JsonPath.from((String) r.get("payload")).getString("type")).toList(),
+                    "only the announcement that it is gone, which carries ids only");
+            assertEquals(0, TestDatabase.scalar("select count(*) from outbox where payload like ?", "%" + name + "%"));
+            assertEquals(othersRows, othersOutbox(othersConversation, otherUserId), "the other customer's rows, untouched");
+            relay.rollback();
+        }
+        Polling.until("the deletion announced", Duration.ofSeconds(20),
+                () -> TestDatabase.scalar("select count(*) from outbox where message_key = ? and published_at is null",
+                        conversation.toString()), n -> n == 0);
+    }
+
+    /** Outbox rows of the conversation's events and the chat's commands that match {@code where}. */
+    private static long outboxRows(UUID conversation, long chatId, String where) {
+        return TestDatabase.scalar("select count(*) from outbox where ((topic = 'conversation.events' and message_key = ?)"
+                + " or (topic = 'telegram.commands' and message_key = ?)) and " + where, conversation.toString(), Long.toString(chatId));
+    }
+
+    private static List<Map<String, Object>> othersOutbox(UUID conversation, long chatId) {
+        return TestDatabase.query("select id, topic, published_at from outbox where message_key in (?, ?) order by id",
+                conversation.toString(), Long.toString(chatId));
     }
 
     private long auditCount(UUID conversationId) {

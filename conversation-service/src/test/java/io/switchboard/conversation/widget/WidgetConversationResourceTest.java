@@ -289,6 +289,21 @@ class WidgetConversationResourceTest {
                 "%" + visitor.conversationId() + "%"));
         given().auth().oauth2(visitor.token()).when().get("/api/widget/conversations/" + visitor.conversationId())
                 .then().statusCode(200).body("status", equalTo("CLOSED"));
+        // then the closed-history note: a bubble the widget shows under the history, flagged as a banner
+        Map<String, Object> note = TestDatabase.query("select * from message where conversation_id = ? and system_key = 'closed_history_note'",
+                visitor.conversationId()).get(0);
+        assertEquals("SENT", note.get("status"));
+        List<String> notes = WidgetFixtures.events(visitor.conversationId(), "system_message.posted").stream()
+                .filter(e -> e.contains("\"key\":\"closed_history_note\"")).toList();
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).contains("\"widgetBanner\":true") && notes.get(0).contains(note.get("id").toString()), notes.get(0));
+        List<Map<String, Object>> history = given().auth().oauth2(visitor.token()).queryParam("limit", 200)
+                .when().get("/api/widget/conversations/" + visitor.conversationId() + "/messages")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(List.of("closing_message", "closed_history_note"),
+                history.subList(history.size() - 2, history.size()).stream().map(i -> i.get("systemKey")).toList());
+        assertEquals("This conversation was closed. Write to us again any time and we will pick it up.",
+                history.get(history.size() - 1).get("text"));
     }
 
     @Test

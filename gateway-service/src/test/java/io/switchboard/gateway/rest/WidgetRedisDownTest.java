@@ -21,8 +21,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Redis unreachable: what the rate limits guard answers 503 (the limits are not waived) and nothing is forwarded or
- * stored, while operators, the widget's reads and readiness are unaffected.
+ * Redis unreachable: the writes the rate limits guard answer 503 (those limits are not waived) and nothing is
+ * forwarded or stored, while operators, the widget's reads and token refreshes (limits waived) and readiness are
+ * unaffected.
  */
 @QuarkusTest
 @TestProfile(WidgetRedisDownTest.RedisDown.class)
@@ -56,12 +57,22 @@ class WidgetRedisDownTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("nickname", "Ada"))
                 .patch("/api/widget/conversations/" + conversation)
                 .then().statusCode(503).contentType("application/problem+json");
+        // what breaks a rule is answered as such before Redis is asked
+        WidgetClients.postStart(WidgetClients.randomAddress(), Map.of("locale", "fil-PH")).then().statusCode(422);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("nickname", "x"))
+                .patch("/api/widget/conversations/" + conversation)
+                .then().statusCode(422);
         assertEquals(calls, conversationServiceCount());
         assertEquals(sessions, Operators.count(dataSource, "select count(*) from widget_session"));
 
-        // reads need no Redis
+        // reads and token refreshes need no Redis: their per-address limits are waived while it is away
         given().auth().oauth2(token).get("/api/widget/conversations/" + conversation)
                 .then().statusCode(200).body("upstream", equalTo("conversation-service"));
+        given().auth().oauth2(token).get("/api/widget/conversations/" + conversation + "/messages")
+                .then().statusCode(200).body("upstream", equalTo("conversation-service"));
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", "x".repeat(43)))
+                .post("/api/widget/token")
+                .then().statusCode(401);
     }
 
     @Test

@@ -64,9 +64,9 @@ class WidgetRoutesTest {
                 .body("upstream", equalTo("conversation-service"))
                 .body("uri", equalTo(history));
         // an upstream answer passes through as it is (e.g. the nickname rules of conversation-service)
-        given().auth().oauth2(customer).contentType(ContentType.JSON).body(Map.of("nickname", "x"))
+        given().auth().oauth2(customer).contentType(ContentType.JSON).body(Map.of("nickname", "Xavier"))
                 .patch("/api/widget/conversations/" + conversationId + "?fakeStatus=422")
-                .then().statusCode(422);
+                .then().statusCode(422).header("X-Fake-Upstream", "conversation-service");
     }
 
     @Test

@@ -35,7 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The widget's rate limits on the real Redis: per client address (named by X-Forwarded-For from the trusted
- * loopback proxy), per conversation, all answered 429 + Retry-After, and kept in Redis rather than in the replica.
+ * loopback proxy; IPv6 per /64) for starts, messages, token refreshes and reads, per conversation for messages and
+ * nickname changes (after the nickname rule), all answered 429 + Retry-After, and kept in Redis rather than in the
+ * replica.
  */
 @QuarkusTest
 @TestProfile(DefaultTestProfile.class)
@@ -173,6 +175,127 @@ class WidgetRateLimitTest {
     }
 
     @Test
+    void everyAddressOfAnIpv6Slash64SharesOneBucketForStartsAsForMessages() {
+        String network = randomIpv6Network();
+        for (int host = 1; host <= 10; host++) {
+            WidgetClients.postStart(network + ":" + Integer.toHexString(host) + "::" + host, Map.of())
+                    .then().statusCode(201);
+        }
+        // another host of the same /64 (a customer rotating privacy addresses) gets no more starts
+        WidgetClients.postStart(network + ":ffff:ffff:ffff:fffe", Map.of()).then().statusCode(429);
+        assertTrue(redis.key().pttl("ratelimit:create-ip:" + network + "::/64") > 0, "one bucket for the /64");
+        // another /64 is another client
+        WidgetClients.postStart(randomIpv6Network() + "::1", Map.of()).then().statusCode(201);
+
+        // messages were keyed by the /64 already: both limits now name the client the same way
+        WidgetClients.Started started = WidgetClients.start();
+        WidgetClients.postMessage(started.token(), started.conversationId(), network + "::7", "hi",
+                WidgetClients.clientMessageId()).then().statusCode(202);
+        assertTrue(redis.key().pttl("ratelimit:message-ip:" + network + "::/64") > 0);
+    }
+
+    @Test
+    void tokenRefreshesAreLimitedPerAddressBeforeTheTokenIsLookedAt() {
+        String address = WidgetClients.randomAddress();
+        long started = System.nanoTime();
+        int answered = 0;
+        Response refused = null;
+        while (answered < 100) {
+            Response response = refresh(address, "u" + UUID.randomUUID().toString().replace("-", "") + "0123456789");
+            if (response.statusCode() == 429) {
+                refused = response;
+                break;
+            }
+            response.then().statusCode(401);
+            answered++;
+        }
+        assertTrue(refused != null, "no 429 after 100 refreshes from one address");
+        assertAllowed(answered, 30, 2_000, started);
+        refused.then().contentType("application/problem+json").body("status", equalTo(429));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "one refresh regained every 2 s, got " + retryAfter);
+
+        // a valid token presented from the limited address is not used up: it still works from elsewhere
+        WidgetClients.Started conversation = WidgetClients.start();
+        refresh(address, conversation.refreshToken()).then().statusCode(429);
+        refresh(WidgetClients.randomAddress(), conversation.refreshToken()).then().statusCode(200);
+    }
+
+    @Test
+    void widgetReadsAreLimitedPerAddress() {
+        WidgetClients.Started conversation = WidgetClients.start();
+        String address = WidgetClients.randomAddress();
+        int before = conversationServiceCount();
+        long started = System.nanoTime();
+        int answered = 0;
+        Response refused = null;
+        while (answered < 400) {
+            String path = "/api/widget/conversations/" + conversation.conversationId() + (answered % 2 == 0 ? ""
+                    : "/messages?limit=50");
+            Response response = given().auth().oauth2(conversation.token()).header("X-Forwarded-For", address)
+                    .get(path);
+            if (response.statusCode() == 429) {
+                refused = response;
+                break;
+            }
+            response.then().statusCode(200).body("upstream", equalTo("conversation-service"));
+            answered++;
+        }
+        assertTrue(refused != null, "no 429 after 400 reads from one address");
+        assertAllowed(answered, 120, 500, started);
+        refused.then().contentType("application/problem+json").body("status", equalTo(429));
+        assertEquals("1", refused.header("Retry-After"), "one read regained every 0.5 s");
+        assertEquals(before + answered, conversationServiceCount(), "the refused read was not forwarded");
+
+        // the same customer from another address reads on
+        given().auth().oauth2(conversation.token()).header("X-Forwarded-For", WidgetClients.randomAddress())
+                .get("/api/widget/conversations/" + conversation.conversationId())
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aNicknameThatWouldBeRefusedIsAnsweredHereAndCostsNoChange() {
+        WidgetClients.Started started = WidgetClients.start();
+        String path = "/api/widget/conversations/" + started.conversationId();
+        int before = conversationServiceCount();
+        for (Object nickname : List.of("x", " y ", "z".repeat(33), "see www.shop", "shop.example/deal",
+                "HTTP://evil", "t.me/spam", "\u202Eevil", "two\nlines", "")) {
+            given().auth().oauth2(started.token()).contentType(ContentType.JSON)
+                    .body(Map.of("nickname", nickname))
+                    .patch(path)
+                    .then().statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(422));
+        }
+        given().auth().oauth2(started.token()).contentType(ContentType.JSON).body(Map.of("nickname", "a"))
+                .patch(path)
+                .then().statusCode(422).body("detail", equalTo("nickname must be 2 to 32 characters long"));
+        given().auth().oauth2(started.token()).contentType(ContentType.JSON).body(Map.of())
+                .patch(path)
+                .then().statusCode(422).body("detail", equalTo("nickname is required"));
+        given().auth().oauth2(started.token()).contentType(ContentType.JSON).body("{\"nickname\": ")
+                .patch(path)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(started.token()).contentType(ContentType.JSON)
+                .body("{\"nickname\":\"" + "a".repeat(5000) + "\"}")
+                .patch(path)
+                .then().statusCode(413).contentType("application/problem+json");
+        assertEquals(before, conversationServiceCount(), "nothing was forwarded");
+
+        // all three changes of the hour are still there, and the body goes on exactly as sent
+        for (int i = 0; i < 3; i++) {
+            String body = "{ \"nickname\" : \"  Ada " + i + "\" }";
+            given().auth().oauth2(started.token()).contentType(ContentType.JSON).body(body)
+                    .patch(path)
+                    .then().statusCode(200)
+                    .body("body", equalTo(body));
+        }
+        given().auth().oauth2(started.token()).contentType(ContentType.JSON).body(Map.of("nickname", "Ada 4"))
+                .patch(path)
+                .then().statusCode(429);
+    }
+
+    @Test
     void aBucketAnotherReplicaEmptiedLimitsThisOneAndForgettingItInRedisFreesIt() {
         // another replica used up this address's ten starts: its state is only in Redis
         String address = WidgetClients.randomAddress();
@@ -205,6 +328,29 @@ class WidgetRateLimitTest {
 
     private Duration take(List<RateLimit> limits) {
         return OnVertxContext.await(vertx, () -> buckets.take(limits));
+    }
+
+    /**
+     * {@code answered} requests went through before the 429: the bucket's {@code capacity}, plus at most the tokens
+     * regained (one every {@code intervalMillis}) while the test was sending them.
+     */
+    private static void assertAllowed(int answered, int capacity, long intervalMillis, long startedNanos) {
+        long elapsedMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+        long regained = elapsedMillis / intervalMillis + 1;
+        assertTrue(answered >= capacity && answered <= capacity + regained,
+                answered + " answered in " + elapsedMillis + " ms; capacity " + capacity);
+    }
+
+    private static Response refresh(String address, String refreshToken) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", refreshToken)).post("/api/widget/token");
+    }
+
+    /** A random /64 of the documentation range 2001:db8::/32, as its first four groups. */
+    private static String randomIpv6Network() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "2001:db8:" + Integer.toHexString(1 + random.nextInt(0xfffe)) + ":"
+                + Integer.toHexString(1 + random.nextInt(0xfffe));
     }
 
     private long redisMillis() {
