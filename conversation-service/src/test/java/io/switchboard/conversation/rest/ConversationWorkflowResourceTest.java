@@ -34,7 +34,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -625,15 +624,21 @@ class ConversationWorkflowResourceTest {
 
     // --- helpers ---
 
+    /** Work for {@link #concurrently}. */
+    @FunctionalInterface
+    private interface Task {
+        Object run() throws Throwable;
+    }
+
     /** Runs the tasks at once, each on its own thread; rethrows the first failure. */
-    private static void concurrently(Callable<?>... tasks) throws Exception {
+    private static void concurrently(Task... tasks) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Object>> running = new ArrayList<>();
-        for (Callable<?> task : tasks) {
+        for (Task task : tasks) {
             running.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();
-                    return task.call();
+                    return task.run();
                 } catch (Throwable e) {
                     throw new CompletionException(e);
                 }

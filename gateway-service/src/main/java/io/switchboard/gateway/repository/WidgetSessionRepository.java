@@ -26,12 +26,21 @@ public class WidgetSessionRepository implements PanacheRepositoryBase<WidgetSess
         return update("revokedAt = ?2, replacedBy = ?3 where id = ?1 and revokedAt is null", id, now, successor);
     }
 
+    /** When and into what a token was exchanged, as committed (both null while it is unused). */
+    public record Exchange(Instant revokedAt, UUID replacedBy) {
+    }
+
     /**
-     * Re-reads {@code session} from the database (its fields may be stale after a conditional update that lost to
-     * a concurrent request).
+     * The committed {@code revokedAt} and {@code replacedBy} of token {@code id}, read from the database rather than
+     * from the session's copy of the entity (which is stale after a conditional update that lost to a concurrent
+     * request); null when the token is gone.
      */
-    public Uni<WidgetSession> reload(WidgetSession session) {
-        return getSession().flatMap(current -> current.refresh(session)).replaceWith(session);
+    public Uni<Exchange> exchangeOf(UUID id) {
+        return getSession().flatMap(session -> session.createSelectionQuery(
+                        "select w.revokedAt, w.replacedBy from WidgetSession w where w.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new Exchange((Instant) row[0], (UUID) row[1]));
     }
 
     /** Whether the chain still holds a token that may be exchanged at {@code now} (not revoked, not expired). */

@@ -76,7 +76,7 @@ public class WidgetSessions {
     private Uni<Optional<WidgetCredentials>> rotate(WidgetSession session) {
         Instant now = clock.instant();
         if (session.rotated()) {
-            return presentedAgain(session, now);
+            return presentedAgain(session, session.revokedAt, now);
         }
         if (!session.usableAt(now)) {
             return Uni.createFrom().item(Optional.empty());
@@ -85,18 +85,17 @@ public class WidgetSessions {
         UUID successorId = UUID.randomUUID();
         return sessions.markReplaced(session.id, successorId, now).flatMap(won -> won == 0
                 // a concurrent request exchanged (or revoked) it first: look at what it did
-                ? sessions.reload(session).flatMap(current -> current.rotated()
-                        ? presentedAgain(current, now) : revokeChain(current, now))
+                ? sessions.exchangeOf(session.id).flatMap(exchange -> exchange != null && exchange.replacedBy() != null
+                        ? presentedAgain(session, exchange.revokedAt(), now) : revokeChain(session, now))
                 : issue(session, successorId, secret, now));
     }
 
     /**
-     * A token that was already exchanged: within the grace after its exchange (and while its chain lives) another
-     * successor of the same chain, otherwise the chain is revoked.
+     * A token that was already exchanged (at {@code exchangedAt}): within the grace after its exchange (and while its
+     * chain lives) another successor of the same chain, otherwise the chain is revoked.
      */
-    private Uni<Optional<WidgetCredentials>> presentedAgain(WidgetSession session, Instant now) {
-        Duration grace = config.refreshReuseGrace();
-        boolean withinGrace = session.revokedAt != null && now.isBefore(session.revokedAt.plus(grace))
+    private Uni<Optional<WidgetCredentials>> presentedAgain(WidgetSession session, Instant exchangedAt, Instant now) {
+        boolean withinGrace = exchangedAt != null && now.isBefore(exchangedAt.plus(config.refreshReuseGrace()))
                 && session.expiresAt.isAfter(now);
         if (!withinGrace) {
             LOG.warnf("Widget refresh token %s of conversation %s was used again after rotation; revoking chain %s",
@@ -109,7 +108,7 @@ public class WidgetSessions {
             }
             LOG.infof("Widget refresh token %s of conversation %s presented again %d ms after its exchange (within "
                             + "the grace): another token pair of chain %s", session.id, session.conversationId,
-                    Duration.between(session.revokedAt, now).toMillis(), session.chainId);
+                    Duration.between(exchangedAt, now).toMillis(), session.chainId);
             return issue(session, UUID.randomUUID(), RefreshSecret.generate(), now);
         });
     }
