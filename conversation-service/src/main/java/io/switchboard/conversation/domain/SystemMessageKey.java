@@ -26,7 +26,10 @@ public enum SystemMessageKey {
     UNCLAIMED_REMINDER_5M("unclaimed_reminder_5m", Audience.OPERATORS),
     /** Second reminder, marked for pinning (timer REMINDER_SECOND). Operators. */
     UNCLAIMED_REMINDER_15M_PIN("unclaimed_reminder_15m_pin", Audience.OPERATORS),
-    /** Note under a closed conversation's history (e.g. in the widget). Customer. */
+    /**
+     * Note under a closed conversation's history, posted on every close (operator or auto-close) right after the
+     * closing message; by default a bubble and a widget banner, not sent to Telegram. Customer.
+     */
     CLOSED_HISTORY_NOTE("closed_history_note", Audience.CUSTOMER),
     /** The default closing message when an operator closes without one (and on auto-close). Customer. */
     CLOSING_MESSAGE("closing_message", Audience.CUSTOMER);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.Conversation;
+import io.switchboard.conversation.service.Codenames;
 import io.switchboard.conversation.service.ConversationQueries;
 import io.switchboard.conversation.service.ConversationWorkflow;
 import io.switchboard.conversation.service.OutboxRelay;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Lifecycle actions on one conversation (docs/LIFECYCLE.md): {@code POST /api/conversations/{id}/claim|assign|
@@ -92,18 +94,21 @@ public class ConversationWorkflowResource {
         return act(id, actor -> workflow.close(id, actor, closingMessage));
     }
 
-    /** Reopens a closed conversation, assigned to the caller (409 when not closed). */
+    /**
+     * Reopens a closed conversation, assigned to the caller (409 when not closed). When its codename is taken by then
+     * (also by a transaction racing this one) it gets a fresh one.
+     */
     @POST
     @Path("{id}/reopen")
     public Uni<ConversationView> reopen(@PathParam("id") UUID id) {
-        return act(id, actor -> workflow.reopen(id, actor));
+        return act(id, actor -> retryingCodenameClashes(() -> workflow.reopen(id, actor)));
     }
 
     /** Blocks the customer: their further messages are stored as BLOCKED and never shown (409 when blocked). */
     @POST
     @Path("{id}/block")
     public Uni<ConversationView> block(@PathParam("id") UUID id) {
-        return act(id, actor -> workflow.block(id, actor));
+        return act(id, actor -> retryingCodenameClashes(() -> workflow.block(id, actor)));
     }
 
     /** Unblocks: the conversation becomes CLOSED, and the customer's next message reopens it (409 when not blocked). */
@@ -119,6 +124,17 @@ public class ConversationWorkflowResource {
         return action.apply(actor)
                 .invoke(relay::trigger)
                 .chain(() -> queries.get(id));
+    }
+
+    /**
+     * Runs {@code action} (a transaction that may take a CLOSED conversation's codename back) and, when another
+     * transaction took that codename after the action found it free (a violation of
+     * {@value Codenames#OPEN_CODENAME_INDEX}), runs it again as a new transaction, which draws a fresh codename: at most
+     * {@value Codenames#CLASH_ATTEMPTS} attempts in all, then the conflict is answered (409).
+     */
+    private static Uni<Conversation> retryingCodenameClashes(Supplier<Uni<Conversation>> action) {
+        return Uni.createFrom().<Conversation>deferred(action::get)
+                .onFailure(Codenames::isClash).retry().atMost(Codenames.CLASH_ATTEMPTS - 1);
     }
 
     /** The close body: null when absent or empty; 400 when it is not a JSON object of the expected shape. */

@@ -55,8 +55,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * the reply run in their caller's transaction) the conversation is re-read and the action decided again.
  *
  * <p><b>Codenames.</b> Leaving CLOSED (reopen, block) needs a codename no other open conversation uses; it is checked
- * free, and when another transaction takes it before the write commits, the write is redone with a freshly drawn one
- * ({@link Codenames#write}) instead of failing with a conflict.
+ * free ({@link Codenames#keepOrRedraw}). When another transaction takes it before this one commits, the transaction
+ * fails with a unique violation ({@link Codenames#isClash}); the REST resource then runs the action again, which draws
+ * a fresh codename, instead of answering 409.
  *
  * <p>Errors (as failed Unis): {@link UnknownConversationException} (404), {@link LifecycleRefusedException} (403 or
  * 409 as its kind says).
@@ -225,12 +226,21 @@ public class ConversationWorkflow {
      * ({@link ConversationStatusChanged}); AWAITING_CUSTOMER stays. Sets {@code last_outbound_at}. The caller stores
      * the message, writes the {@code message.sent} audit row and reschedules the timers.
      *
+     * @param conversation the conversation, locked {@code FOR UPDATE} by the caller and read after the lock
+     * @param foundStatus  its status as the reply request first found it (before waiting for the lock): a reply to a
+     *                     conversation found OPEN_UNCLAIMED that someone else holds once locked (they claimed it or
+     *                     replied meanwhile) is refused, so that two operators answering one unclaimed conversation
+     *                     at once never both reach the customer
      * @return the state the reply itself started from (for the {@code message.sent} audit row; OPEN_ASSIGNED after
      *         an auto-claim)
      * @throws LifecycleRefusedException 409 when the conversation is closed or blocked, or when it was unclaimed and
      *                                   someone else claimed it meanwhile ("already claimed by …")
      */
-    public Uni<Before> operatorReplied(Conversation conversation, Actor actor, Instant now) {
+    public Uni<Before> operatorReplied(Conversation conversation, ConversationStatus foundStatus, Actor actor, Instant now) {
+        UUID holder = State.of(conversation).holder();
+        if (foundStatus == ConversationStatus.OPEN_UNCLAIMED && holder != null && !holder.equals(actor.id())) {
+            return claimedBy(conversation, holder);
+        }
         AtomicReference<Before> replyBefore = new AtomicReference<>();
         return attempt(conversation, Action.REPLY, actor, null, now, RACE_RETRIES, (c, b, at) -> {
             if (b.status() != ConversationStatus.OPEN_UNCLAIMED) {
@@ -303,12 +313,8 @@ public class ConversationWorkflow {
             return Uni.createFrom().item(c);
         }
         State next = allowed.next();
-        boolean leavesClosed = c.status == ConversationStatus.CLOSED && next.status() != ConversationStatus.CLOSED;
         return preconditions(c, action, next)
-                .chain(codename -> leavesClosed
-                        // the codename was checked free, not reserved: on a clash the write is redone with a fresh one
-                        ? codenames.write(codename, fresh -> write(c, before, next, fresh, now)).map(Codenames.Written::result)
-                        : write(c, before, next, codename, now))
+                .chain(codename -> write(c, before, next, codename, now))
                 .chain(won -> {
                     if (won) {
                         return effects.apply(c, before, now)

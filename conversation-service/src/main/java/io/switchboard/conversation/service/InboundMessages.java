@@ -42,7 +42,9 @@ import java.util.UUID;
  * ({@link SystemMessages} applies its rate limit) and the timers rescheduled.
  *
  * <p>Times: the system messages a customer message causes follow it by 1 and 2 µs, so a transcript ordered by
- * (created_at, id) keeps the order things happened in.
+ * (created_at, id) keeps the order things happened in; a message into an existing conversation is dated no earlier
+ * than 4 µs after its latest message ({@link Conversation#nextMessageAt}), since an operator's reply or close may have
+ * been stored while the caller waited for the lock.
  */
 @ApplicationScoped
 public class InboundMessages {
@@ -111,25 +113,19 @@ public class InboundMessages {
         ConversationStatus previous = conversation.status;
         if (previous == ConversationStatus.CLOSED) {
             String previousCodename = conversation.codename;
-            ConversationStatus reopened = decision.next().status();
-            // the codename leaves CLOSED in its own statement, redone with a fresh codename if another transaction
-            // took it meanwhile (the entity below then mirrors the row)
-            return codenames.keepOrRedraw(previousCodename)
-                    .chain(free -> codenames.write(free, codename -> conversations.update(
-                            "status = ?1, codename = ?2 where id = ?3", reopened, codename, conversation.id)))
-                    .map(Codenames.Written::codename)
-                    .chain(codename -> {
-                        conversation.status = reopened;
-                        conversation.assigneeId = decision.next().assigneeId();
-                        conversation.assignedAt = null;
-                        conversation.closedAt = null;
-                        conversation.codename = codename;
-                        return audit.record(conversation.id, null, "conversation.reopened", auditState(before.status(), before.assigneeId()),
-                                        auditState(conversation.status, conversation.assigneeId), now)
-                                .call(() -> outbox.event(new ConversationReopened(UUID.randomUUID(), 1, now, conversation.id,
-                                        ConversationWorkflow.state(conversation), null, previousCodename), now))
-                                .chain(() -> received(conversation, customer, text, now, "conversation_reopened"));
-                    });
+            // a codename another transaction takes before this one commits fails it; the consumer's retry redraws
+            return codenames.keepOrRedraw(previousCodename).chain(codename -> {
+                conversation.status = decision.next().status();
+                conversation.assigneeId = decision.next().assigneeId();
+                conversation.assignedAt = null;
+                conversation.closedAt = null;
+                conversation.codename = codename;
+                return audit.record(conversation.id, null, "conversation.reopened", auditState(before.status(), before.assigneeId()),
+                                auditState(conversation.status, conversation.assigneeId), now)
+                        .call(() -> outbox.event(new ConversationReopened(UUID.randomUUID(), 1, now, conversation.id,
+                                ConversationWorkflow.state(conversation), null, previousCodename), now))
+                        .chain(() -> received(conversation, customer, text, now, "conversation_reopened"));
+            });
         }
         conversation.status = decision.next().status();
         conversation.assigneeId = decision.next().assigneeId();

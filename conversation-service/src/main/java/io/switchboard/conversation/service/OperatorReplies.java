@@ -5,6 +5,7 @@ import io.switchboard.conversation.api.MessageQueued;
 import io.switchboard.conversation.api.MessageSent;
 import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.Conversation;
+import io.switchboard.conversation.domain.ConversationStatus;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.domain.MessageStatus;
 import io.switchboard.conversation.mapping.ConversationMapper;
@@ -23,9 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Operators' replies: in one transaction locks the conversation ({@code FOR UPDATE}, as the intake does, so a reply
- * and a customer's message take turns), moves it to AWAITING_CUSTOMER (claiming an unclaimed one for the replier,
- * conditionally: see {@link ConversationWorkflow#operatorReplied}), stores the OUTBOUND message
+ * Operators' replies: in one transaction locks the conversation ({@code FOR UPDATE}, as the intake does, so a reply,
+ * an operator's action and a customer's message take turns), moves it to AWAITING_CUSTOMER (claiming an unclaimed one
+ * for the replier: see {@link ConversationWorkflow#operatorReplied}), stores the OUTBOUND message
  * (with the operator's id and display name), writes the audit row {@code message.sent} and reschedules the timers.
  * Delivery depends on the conversation's channel:
  * <ul>
@@ -77,23 +78,30 @@ public class OperatorReplies {
      */
     @WithTransaction
     public Uni<Reply> reply(UUID conversationId, Actor actor, String text, String idempotencyKey) {
-        // locked like the intake locks it: a customer message arriving meanwhile waits for this reply (or this reply
-        // for it), so the status and last_message_id this transaction writes are those of whoever spoke last
-        return conversations.findById(conversationId, LockModeType.PESSIMISTIC_WRITE)
+        return conversations.findById(conversationId)
                 .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
-                .chain(conversation -> earlier(conversationId, idempotencyKey)
-                        .chain(earlier -> earlier != null
-                                ? Uni.createFrom().item(new Reply(earlier, false))
-                                : store(conversation, actor, text, idempotencyKey,
-                                conversation.nextMessageAt(clock.instant().truncatedTo(ChronoUnit.MICROS)))));
+                .chain(found -> {
+                    ConversationStatus foundStatus = found.status; // what the replier answered
+                    // then locked like the intake locks it, and re-read: a customer message or another operator's
+                    // action arriving meanwhile waits for this reply (or this reply for it), so the status and
+                    // last_message_id this transaction writes are those of whoever came last
+                    return conversations.getSession()
+                            .chain(session -> session.refresh(found, LockModeType.PESSIMISTIC_WRITE))
+                            .chain(() -> earlier(conversationId, idempotencyKey))
+                            .chain(earlier -> earlier != null
+                                    ? Uni.createFrom().item(new Reply(earlier, false))
+                                    : store(found, foundStatus, actor, text, idempotencyKey,
+                                    found.nextMessageAt(clock.instant().truncatedTo(ChronoUnit.MICROS))));
+                });
     }
 
     private Uni<Message> earlier(UUID conversationId, String idempotencyKey) {
         return idempotencyKey == null ? Uni.createFrom().nullItem() : messages.findByIdempotencyKey(conversationId, idempotencyKey);
     }
 
-    private Uni<Reply> store(Conversation conversation, Actor actor, String text, String idempotencyKey, Instant now) {
-        return workflow.operatorReplied(conversation, actor, now).chain(before -> {
+    private Uni<Reply> store(Conversation conversation, ConversationStatus foundStatus, Actor actor, String text,
+                             String idempotencyKey, Instant now) {
+        return workflow.operatorReplied(conversation, foundStatus, actor, now).chain(before -> {
             Message message = Message.outbound(conversation.id, conversation.telegramChatId, actor.id(), text, idempotencyKey, now);
             message.operatorName = actor.name();
             if (conversation.isWidget()) {

@@ -12,6 +12,7 @@ import io.switchboard.conversation.TestDatabase;
 import io.switchboard.conversation.TestUpdates;
 import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.UpdateOutcome;
+import io.switchboard.conversation.messaging.RetryingTransactions;
 import io.switchboard.conversation.messaging.TelegramUpdateReader;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.service.ConversationWorkflow;
@@ -77,6 +78,9 @@ class ConversationWorkflowResourceTest {
 
     @Inject
     OperatorReplies replies;
+
+    @Inject
+    RetryingTransactions transactions;
 
     /** An operator with a token and a display name. */
     private record Op(UUID id, String name, String token) {
@@ -592,7 +596,7 @@ class ConversationWorkflowResourceTest {
     }
 
     @Test
-    void aCustomerReopeningWhileTheirCodenameIsTakenMeanwhileGetsAFreshCodenameInTheSameTransaction() throws Exception {
+    void aCustomerReopeningWhileTheirCodenameIsTakenMeanwhileGetsAFreshCodenameOnTheConsumersRetry() throws Exception {
         Op olga = Op.operator("olga-codename-intake");
         long userId = TestUpdates.nextId();
         UUID conversation = write(userId, "Ember", "hi");
@@ -603,16 +607,17 @@ class ConversationWorkflowResourceTest {
             db.setAutoCommit(false);
             takeCodename(db, squatter, codename);
             String update = TestUpdates.privateText(TestUpdates.nextId(), userId, "Ember", "I am back");
+            // as the consumer runs each update (after a failed batch): one transaction per attempt, retried
             CompletableFuture<UpdateOutcome> accepted = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(update)));
+                    return VertxContextSupport.subscribeAndAwait(() -> transactions.run("update", () -> intake.accept(reader.read(update))));
                 } catch (Throwable e) {
                     throw new CompletionException(e);
                 }
             });
             awaitLockWait();
             db.commit();
-            assertEquals(UpdateOutcome.STORED, accepted.get(30, TimeUnit.SECONDS), "no failed transaction to retry");
+            assertEquals(UpdateOutcome.STORED, accepted.get(30, TimeUnit.SECONDS));
         }
         Map<String, Object> row = conversationRow(conversation);
         assertEquals("OPEN_UNCLAIMED", row.get("status"));
