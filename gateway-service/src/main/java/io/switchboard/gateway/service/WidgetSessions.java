@@ -63,8 +63,11 @@ public class WidgetSessions {
     /**
      * Exchanges a refresh token for a new customer token and a new refresh token.
      *
-     * @throws ProblemException 401 when the token is unknown, expired, revoked or already used (the last also
-     *                          revokes its whole chain, committed before the 401 is raised)
+     * A token already exchanged less than {@code refresh-reuse-grace} ago, whose chain still has a usable token,
+     * gets another new pair of that chain (two tabs refreshing at once).
+     *
+     * @throws ProblemException 401 when the token is unknown, expired, revoked or already used beyond the grace (the
+     *                          last also revokes its whole chain, committed before the 401 is raised)
      */
     public Uni<WidgetCredentials> refresh(String presented) {
         String hash = new RefreshSecret(presented).hash();

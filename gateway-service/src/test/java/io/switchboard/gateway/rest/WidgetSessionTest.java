@@ -231,7 +231,8 @@ class WidgetSessionTest {
         String second = again.path("refreshToken");
         assertNotEquals(first, second);
         JsonWebToken renewed = parser.parse(again.path("token"));
-        assertEquals(started.conversationId().toString(), renewed.getClaim("conversation").toString().replace("\"", ""));
+        assertEquals(started.conversationId().toString(),
+                renewed.getClaim("conversation").toString().replace("\"", ""));
         assertEquals(1, Operators.count(dataSource, "select count(distinct chain_id) from widget_session "
                 + "where conversation_id = ?", started.conversationId()), "the same chain");
 
@@ -243,7 +244,8 @@ class WidgetSessionTest {
     @Test
     void twoTabsRefreshingAtTheSameMomentBothGetAPairAndTheChainLives() throws Exception {
         WidgetClients.Started started = WidgetClients.start();
-        HttpClient client = HttpClient.newHttpClient();
+        // two connections sending at once, as two tabs of a browser would
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String shared = started.refreshToken();
         List<String> successors = List.of();
         for (int round = 0; round < 3; round++) {
@@ -254,7 +256,8 @@ class WidgetSessionTest {
                                 URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/widget/token"))
                         .header("Content-Type", "application/json")
                         .header("X-Forwarded-For", WidgetClients.randomAddress())
-                        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("refreshToken", shared).encode()))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                new JsonObject().put("refreshToken", shared).encode()))
                         .build();
                 tabs.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             }
