@@ -1,6 +1,7 @@
 package io.switchboard.conversation.domain;
 
-import java.util.Locale;
+import io.switchboard.widget.api.Nickname;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -11,16 +12,12 @@ import java.util.regex.Pattern;
 public final class WidgetProfile {
 
     /** Shortest nickname, in characters (code points) after trimming. */
-    public static final int NICKNAME_MIN = 2;
+    public static final int NICKNAME_MIN = Nickname.MIN;
     /** Longest nickname, in characters (code points) after trimming. */
-    public static final int NICKNAME_MAX = 32;
+    public static final int NICKNAME_MAX = Nickname.MAX;
 
     private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}(-[A-Za-z]{2})?$");
     private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("^[A-Za-z0-9_-]{8,64}$");
-    /** {@code word.tld/}: a host name followed by a path, e.g. {@code shop.example/}, {@code spam.io/x}. */
-    private static final Pattern HOST_WITH_PATH = Pattern.compile("[\\p{L}\\p{N}_-]+\\.\\p{L}{2,}/");
-    /** C0/C1 controls (newlines, tabs, ...) and the bidirectional overrides/isolates that can disguise text. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]");
 
     private WidgetProfile() {
     }
@@ -34,23 +31,7 @@ public final class WidgetProfile {
      * @throws IllegalArgumentException with the reason
      */
     public static String nickname(String raw) {
-        if (raw == null) {
-            throw new IllegalArgumentException("nickname is required");
-        }
-        String nickname = raw.strip();
-        int length = nickname.codePointCount(0, nickname.length());
-        if (length < NICKNAME_MIN || length > NICKNAME_MAX) {
-            throw new IllegalArgumentException("nickname must be " + NICKNAME_MIN + " to " + NICKNAME_MAX
-                    + " characters long");
-        }
-        if (CONTROL.matcher(nickname).find()) {
-            throw new IllegalArgumentException("nickname must not contain control characters");
-        }
-        String lower = nickname.toLowerCase(Locale.ROOT);
-        if (lower.contains("://") || lower.contains("www.") || lower.contains("t.me/") || HOST_WITH_PATH.matcher(lower).find()) {
-            throw new IllegalArgumentException("nickname must not contain a link");
-        }
-        return nickname;
+        return Nickname.normalize(raw);
     }
 
     /**

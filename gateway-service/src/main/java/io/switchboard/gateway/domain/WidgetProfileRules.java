@@ -1,5 +1,7 @@
 package io.switchboard.gateway.domain;
 
+import io.switchboard.widget.api.Nickname;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,16 +15,12 @@ import java.util.regex.Pattern;
 public final class WidgetProfileRules {
 
     /** Shortest nickname, in characters (code points) after trimming. */
-    public static final int NICKNAME_MIN = 2;
+    public static final int NICKNAME_MIN = Nickname.MIN;
     /** Longest nickname, in characters (code points) after trimming. */
-    public static final int NICKNAME_MAX = 32;
+    public static final int NICKNAME_MAX = Nickname.MAX;
     /** Longest locale accepted before normalisation (BCP 47's recommended buffer size). */
     public static final int LOCALE_MAX = 35;
 
-    /** {@code word.tld/}: a host name followed by a path, e.g. {@code shop.example/}, {@code spam.io/x}. */
-    private static final Pattern HOST_WITH_PATH = Pattern.compile("[\\p{L}\\p{N}_-]+\\.\\p{L}{2,}/");
-    /** C0/C1 controls (newlines, tabs, ...) and the bidirectional overrides/isolates that can disguise text. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]");
     private static final Pattern SUBTAG = Pattern.compile("[A-Za-z0-9]{1,8}");
     private static final Pattern TWO_LETTERS = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern EXTLANG = Pattern.compile("[A-Za-z]{3}");
@@ -42,24 +40,7 @@ public final class WidgetProfileRules {
      * @throws IllegalArgumentException with the reason (the same text conversation-service gives), for a 422
      */
     public static String nickname(String raw) {
-        if (raw == null) {
-            throw new IllegalArgumentException("nickname is required");
-        }
-        String nickname = raw.strip();
-        int length = nickname.codePointCount(0, nickname.length());
-        if (length < NICKNAME_MIN || length > NICKNAME_MAX) {
-            throw new IllegalArgumentException("nickname must be " + NICKNAME_MIN + " to " + NICKNAME_MAX
-                    + " characters long");
-        }
-        if (CONTROL.matcher(nickname).find()) {
-            throw new IllegalArgumentException("nickname must not contain control characters");
-        }
-        String lower = nickname.toLowerCase(Locale.ROOT);
-        if (lower.contains("://") || lower.contains("www.") || lower.contains("t.me/")
-                || HOST_WITH_PATH.matcher(lower).find()) {
-            throw new IllegalArgumentException("nickname must not contain a link");
-        }
-        return nickname;
+        return Nickname.normalize(raw);
     }
 
     /**
