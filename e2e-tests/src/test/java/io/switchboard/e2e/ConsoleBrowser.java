@@ -41,13 +41,15 @@ final class ConsoleBrowser implements AutoCloseable {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
 
-    /** Opens the console at {@code gatewayUrl} and signs in; returns once the conversation list shows. */
+    /** Opens the console at {@code gatewayUrl} and signs in; returns once the inbox shows. */
     static void logIn(Page page, String gatewayUrl, String username, String password) {
         page.navigate(gatewayUrl + "/");
         page.getByTestId("login-username").fill(username);
         page.getByTestId("login-password").fill(password);
         page.getByTestId("login-submit").click();
-        assertThat(page.getByTestId("conversation-list")).isVisible();
+        // the inbox is there (its list may be empty, and an empty list has no height)
+        assertThat(page.getByTestId("tab-all")).isVisible();
+        assertThat(page.getByTestId("conversation-list")).isAttached();
     }
 
     @Override
