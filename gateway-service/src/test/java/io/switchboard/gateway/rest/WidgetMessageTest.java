@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.switchboard.gateway.testing.DefaultTestProfile;
-import io.switchboard.gateway.testing.TopicProbe;
+import io.switchboard.testing.TopicProbe;
 import io.switchboard.gateway.testing.WidgetClients;
 import io.switchboard.testing.TestJwt;
 import io.vertx.core.json.JsonObject;
@@ -65,12 +65,12 @@ class WidgetMessageTest {
         assertTrue(!acceptedAt.isBefore(before.minusSeconds(1)), "acceptedAt is now");
 
         // answered only after the broker acknowledged: the record is there already
-        ConsumerRecord<String, String> record = probe.await(r -> r.value().contains(clientMessageId),
+        ConsumerRecord<String, byte[]> record = probe.await(r -> text(r).contains(clientMessageId),
                 Duration.ofSeconds(5));
         assertEquals(started.conversationId().toString(), record.key());
-        JsonObject value = new JsonObject(record.value());
+        JsonObject value = new JsonObject(text(record));
         assertEquals("widget.message_posted", value.getString("type"));
-        assertEquals(1, record.value().indexOf("\"type\""), "type comes first on the wire");
+        assertEquals(1, text(record).indexOf("\"type\""), "type comes first on the wire");
         assertEquals(1, value.getInteger("version"));
         assertEquals(started.conversationId().toString(), value.getString("conversationId"));
         assertEquals(customerId.toString(), value.getString("customerId"));
@@ -124,7 +124,7 @@ class WidgetMessageTest {
         given().auth().oauth2(started.token()).contentType(ContentType.JSON).body("{\"text\": ")
                 .post("/api/widget/conversations/" + started.conversationId() + "/messages")
                 .then().statusCode(400).contentType("application/problem+json");
-        List<ConsumerRecord<String, String>> published = probe.drain(Duration.ofMillis(500));
+        List<ConsumerRecord<String, byte[]>> published = probe.drain(Duration.ofMillis(500));
         assertTrue(published.stream().noneMatch(r -> r.key().equals(started.conversationId().toString())),
                 "nothing was published for a refused message");
     }
@@ -159,8 +159,12 @@ class WidgetMessageTest {
                 .sign(TestJwt.privateKey());
         given().auth().oauth2(expired).contentType(ContentType.JSON).body(body).post(path)
                 .then().statusCode(401);
-        List<ConsumerRecord<String, String>> published = probe.drain(Duration.ofMillis(500));
+        List<ConsumerRecord<String, byte[]>> published = probe.drain(Duration.ofMillis(500));
         assertTrue(published.stream().noneMatch(r -> r.key().equals(started.conversationId().toString())),
                 "nothing was published: " + published);
+    }
+
+    private static String text(ConsumerRecord<String, byte[]> record) {
+        return new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.ingest.testing.FakeBotApi;
 import io.switchboard.ingest.testing.FakeBotApiResource;
 import io.switchboard.ingest.testing.Fixtures;
-import io.switchboard.ingest.testing.TopicProbe;
+import io.switchboard.testing.TopicProbe;
 import io.switchboard.telegram.api.MessageDelivered;
 import io.switchboard.telegram.api.MessageDeliveryFailed;
 import io.switchboard.telegram.api.SendMessage;

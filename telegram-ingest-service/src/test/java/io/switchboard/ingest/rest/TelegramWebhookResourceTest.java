@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.ingest.testing.FakeBotApi;
 import io.switchboard.ingest.testing.FakeBotApiResource;
 import io.switchboard.ingest.testing.Fixtures;
-import io.switchboard.ingest.testing.TopicProbe;
+import io.switchboard.testing.TopicProbe;
 import io.switchboard.telegram.api.Topics;
 import io.switchboard.testing.KafkaBrokerResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

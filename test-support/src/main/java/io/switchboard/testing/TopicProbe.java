@@ -1,4 +1,4 @@
-package io.switchboard.ingest.testing;
+package io.switchboard.testing;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.apache.kafka.clients.admin.Admin;
