@@ -9,6 +9,7 @@ import type {
   CustomerProfile,
   ConversationStatus,
   Message,
+  MessageVersion,
   Note,
   Operator,
   Page,
@@ -86,7 +87,28 @@ const MAX_MESSAGE_PAGES = 100;
 
 interface RequestOptions {
   body?: unknown;
+  /** A multipart body (the browser sets `Content-Type` with its boundary); exclusive with `body`. */
+  form?: FormData;
   headers?: Record<string, string>;
+}
+
+/** `GET /api/telegram/link`: whether the signed-in operator's Telegram account is linked. */
+export interface TelegramLinkState {
+  linked: boolean;
+  telegramUserId: number | null;
+  telegramUsername: string | null;
+  linkedAt: string | null;
+}
+
+/** `POST /api/telegram/link` (201): a one-time code (8 chars, valid 10 min) and the command to send in Telegram. */
+export interface TelegramLinkCode {
+  code: string;
+  command: string;
+  expiresAt: string;
+}
+
+function messagePath(conversationId: string, messageId: string): string {
+  return `${conversationPath(conversationId)}/messages/${encodeURIComponent(messageId)}`;
 }
 
 /**
@@ -268,6 +290,60 @@ export class ApiClient {
     });
   }
 
+  /**
+   * `POST /api/conversations/{id}/messages` as `multipart/form-data` (parts `file`, `caption` when not blank,
+   * `clientMessageId`): answers the stored `PENDING` message with its attachment. 413 (too large) and 422 reject with
+   * the problem's detail.
+   */
+  sendAttachment(id: string, file: Blob, fileName: string, caption: string | null, clientMessageId: string): Promise<Message> {
+    const form = new FormData();
+    form.append('file', file, fileName);
+    const text = caption?.trim();
+    if (text) form.append('caption', text);
+    form.append('clientMessageId', clientMessageId);
+    return this.request('POST', `${conversationPath(id)}/messages`, { form, headers: { 'Idempotency-Key': clientMessageId } });
+  }
+
+  /** `PUT /api/conversations/{id}/messages/{messageId}` `{text}`: edits an own OUTBOUND message (409 after 48 h). */
+  editMessage(id: string, messageId: string, text: string): Promise<Message | undefined> {
+    return this.request('PUT', messagePath(id, messageId), { body: { text } });
+  }
+
+  /** `DELETE /api/conversations/{id}/messages/{messageId}` (204; 409 after 48 h). */
+  deleteMessage(id: string, messageId: string): Promise<void> {
+    return this.request('DELETE', messagePath(id, messageId));
+  }
+
+  /** `GET …/messages/{messageId}/versions`: the previous texts, oldest first. */
+  async messageVersions(id: string, messageId: string): Promise<MessageVersion[]> {
+    return itemsOf(await this.request<MessageVersion[] | Page<MessageVersion>>('GET', `${messagePath(id, messageId)}/versions`));
+  }
+
+  /** `POST …/messages/{messageId}/retry` (202): a FAILED message goes out again (409 when not FAILED or blocked). */
+  retryMessage(id: string, messageId: string): Promise<void> {
+    return this.request('POST', `${messagePath(id, messageId)}/retry`);
+  }
+
+  /** `GET /api/media/{attachmentId}` with the bearer token in the header (never in the URL): the file's bytes. */
+  media(attachmentId: string): Promise<DownloadedFile> {
+    return this.download(`/api/media/${encodeURIComponent(attachmentId)}`);
+  }
+
+  /** `GET /api/telegram/link`: the operator's Telegram link. */
+  telegramLink(): Promise<TelegramLinkState> {
+    return this.request('GET', '/api/telegram/link');
+  }
+
+  /** `POST /api/telegram/link`: a new link code. */
+  createTelegramLinkCode(): Promise<TelegramLinkCode> {
+    return this.request('POST', '/api/telegram/link');
+  }
+
+  /** `DELETE /api/telegram/link` (204): unlinks the operator's Telegram account. */
+  unlinkTelegram(): Promise<void> {
+    return this.request('DELETE', '/api/telegram/link');
+  }
+
   /** `GET /api/presence`: operators online now. */
   presence(): Promise<PresenceEntry[]> {
     return this.request('GET', '/api/presence');
@@ -298,12 +374,12 @@ export class ApiClient {
 
   private async send(method: string, path: string, token: string, options: RequestOptions, accept: string): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept, Authorization: `Bearer ${token}`, ...options.headers };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
     try {
       return await this.fetchFn(path, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       });
     } catch (cause) {
       throw new NetworkError(cause);

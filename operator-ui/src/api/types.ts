@@ -19,6 +19,8 @@ export interface Customer {
   username: string | null;
   /** The customer's nickname when known, shown beside the codename. */
   nickname?: string | null;
+  /** When the customer blocked the bot (Telegram answers 403 to every message until they unblock it), or null. */
+  botBlockedAt?: string | null;
 }
 
 /** One conversation of a customer, in {@link CustomerProfile}. */
@@ -104,6 +106,53 @@ export interface Message {
   operatorName?: string | null;
   /** Template key of a system message (e.g. `conversation_reopened`), null for normal messages. */
   systemKey?: string | null;
+  /** Files, stickers, locations and contacts of the message (files at `GET /api/media/{id}`). */
+  attachments?: MessageAttachment[] | null;
+  /** The message this one answers (Telegram reply), when known, and a short quote of its text. */
+  replyToMessageId?: string | null;
+  replyToText?: string | null;
+  /** When the text was last edited (versions at `GET …/messages/{id}/versions`), or null. */
+  editedAt?: string | null;
+  reactions?: MessageReaction[] | null;
+  /** `TELEGRAM`, `WIDGET`, `WEB_CONSOLE`, `TELEGRAM_TOPIC` (an operator wrote in the forum topic) or `SYSTEM`. */
+  source?: MessageSource | string | null;
+  /** Set when the message was deleted (soft delete; the console keeps a "message deleted" placeholder). */
+  deletedAt?: string | null;
+}
+
+export type MessageSource = 'TELEGRAM' | 'WIDGET' | 'WEB_CONSOLE' | 'TELEGRAM_TOPIC' | 'SYSTEM';
+
+export type AttachmentKind = 'PHOTO' | 'DOCUMENT' | 'VOICE' | 'AUDIO' | 'VIDEO' | 'VIDEO_NOTE' | 'STICKER' | 'ANIMATION'
+  | 'LOCATION' | 'CONTACT';
+
+/** One attachment of a message (conversation-api `MessageAttachment`); sizes in bytes, duration in seconds. */
+export interface MessageAttachment {
+  id: string;
+  kind: AttachmentKind | string;
+  fileName?: string | null;
+  mimeType?: string | null;
+  fileSize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  duration?: number | null;
+  emoji?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  phoneNumber?: string | null;
+  contactName?: string | null;
+}
+
+/** A reaction on a message: the emoji, how many set it, and whether the customer is one of them. */
+export interface MessageReaction {
+  emoji: string;
+  count: number;
+  byCustomer: boolean;
+}
+
+/** An item of `GET /api/conversations/{id}/messages/{messageId}/versions` (previous texts, oldest first). */
+export interface MessageVersion {
+  text: string;
+  editedAt: string;
 }
 
 export interface Operator {
@@ -235,7 +284,23 @@ export type MessageFrame =
   | {
       type: 'message.failed';
       conversationId: string;
-      payload: EventMeta & { messageId: string; status: 'FAILED'; reason?: string | null };
+      payload: EventMeta & { messageId: string; status: 'FAILED'; reason?: string | null; failureKind?: string | null };
+    }
+  | {
+      type: 'message.edited';
+      conversationId: string;
+      payload: EventMeta & { messageId: string; text: string; previousText?: string | null; editedAt?: string | null;
+        actor?: ActorSummary | null };
+    }
+  | {
+      type: 'message.deleted';
+      conversationId: string;
+      payload: EventMeta & { messageId: string; actor?: ActorSummary | null };
+    }
+  | {
+      type: 'message.reactions_changed';
+      conversationId: string;
+      payload: EventMeta & { messageId: string; reactions: MessageReaction[] };
     };
 
 export const LIFECYCLE_FRAME_TYPES = [

@@ -8,6 +8,9 @@ const KNOWN_TYPES = new Set<string>([
   'message.queued',
   'message.sent',
   'message.failed',
+  'message.edited',
+  'message.deleted',
+  'message.reactions_changed',
   ...LIFECYCLE_FRAME_TYPES,
   'conversation.tagged',
   'conversation.untagged',
@@ -40,7 +43,8 @@ export function bearerSubprotocols(accessToken: string): string[] {
 
 /**
  * Parses a server text frame into a known event frame; null for `pong`, unknown types, or malformed frames
- * (missing `conversationId` or `payload`, a `message.*` event without its message / message id, a lifecycle event
+ * (missing `conversationId` or `payload`, a `message.*` event without its message / message id, a `message.edited`
+ * without `text`, a `message.reactions_changed` without a `reactions` array, a lifecycle event
  * without `state.status`, a tag event without `tag.id`, a note event without `note.id`, a system message without
  * `key`, or one whose `message` is present but has no id, a `customer.updated` without `customer.id` and
  * `customer.displayName`, a `customer.typing` without a boolean `active`). `customer.read` may come without a
@@ -69,7 +73,14 @@ export function parseServerFrame(data: unknown): ServerFrame | null {
     }
     case 'message.sent':
     case 'message.failed':
+    case 'message.deleted':
       if (typeof payload.messageId !== 'string') return null;
+      break;
+    case 'message.edited':
+      if (typeof payload.messageId !== 'string' || typeof payload.text !== 'string') return null;
+      break;
+    case 'message.reactions_changed':
+      if (typeof payload.messageId !== 'string' || !Array.isArray(payload.reactions)) return null;
       break;
     case 'conversation.opened':
       if (!payload.customer || typeof payload.customer !== 'object') return null;

@@ -54,7 +54,10 @@ function withoutTag(conversation: Conversation, tagId: string): Conversation {
   return { ...conversation, tags: tags.filter((t) => t.id !== tagId) };
 }
 
-/** The customer's new names (display name, username, nickname) from a `customer.updated` event. */
+/**
+ * The customer's new names (display name, username, nickname) and bot-block state (`botBlockedAt`) from a
+ * `customer.updated` event.
+ */
 function withCustomer(conversation: Conversation, customer: Customer): Conversation {
   const current = conversation.customer;
   const next: Customer = {
@@ -62,9 +65,11 @@ function withCustomer(conversation: Conversation, customer: Customer): Conversat
     displayName: customer.displayName || current.displayName,
     username: customer.username === undefined ? current.username : customer.username,
     nickname: customer.nickname === undefined ? current.nickname : customer.nickname,
+    botBlockedAt: customer.botBlockedAt === undefined ? current.botBlockedAt : customer.botBlockedAt,
   };
   const same = next.displayName === current.displayName && next.username === current.username
-    && (next.nickname ?? null) === (current.nickname ?? null);
+    && (next.nickname ?? null) === (current.nickname ?? null)
+    && (next.botBlockedAt ?? null) === (current.botBlockedAt ?? null);
   return same ? conversation : { ...conversation, customer: next };
 }
 

@@ -15,6 +15,11 @@ export type ThreadAction =
   | { type: 'loaded'; conversationId: string; messages: Message[] }
   /** One message from the POST answer. */
   | { type: 'upserted'; conversationId: string; message: Message }
+  /**
+   * Fields of one message changed by the operator's own action (retry → `PENDING`, edit, delete), applied as they
+   * are (a retry may turn FAILED back into PENDING, which delivery updates never do).
+   */
+  | { type: 'patched'; conversationId: string; messageId: string; patch: Partial<Message> }
   | { type: 'frame'; frame: ServerFrame };
 
 export const initialThreadState: ThreadState = { conversationId: null, messages: [], loaded: false, orphanStatuses: {} };
@@ -40,10 +45,21 @@ function time(iso: string): number {
 /** Merges one message into its id's slot: the newer delivery state wins; other fields come from `incoming`. */
 export function mergeMessage(existing: Message | undefined, incoming: Message): Message {
   if (!existing) return incoming;
+  // a deletion seen live stays, also when a snapshot without `deletedAt` arrives later
+  const kept = existing.deletedAt && !incoming.deletedAt ? { ...incoming, deletedAt: existing.deletedAt } : incoming;
   if (statusRank(existing.status) > statusRank(incoming.status)) {
-    return { ...incoming, status: existing.status, failureReason: existing.failureReason ?? null };
+    return { ...kept, status: existing.status, failureReason: existing.failureReason ?? null };
   }
-  return incoming;
+  return kept;
+}
+
+/** Applies `patch` to the message `messageId` (unknown ids change nothing). */
+function patchMessage(state: ThreadState, messageId: string, patch: Partial<Message>): ThreadState {
+  const index = state.messages.findIndex((m) => m.id === messageId);
+  if (index < 0) return state;
+  const messages = state.messages.slice();
+  messages[index] = { ...messages[index], ...patch, id: messageId };
+  return { ...state, messages };
 }
 
 function applyOrphans(state: ThreadState, message: Message): { message: Message; orphanStatuses: ThreadState['orphanStatuses'] } {
@@ -101,7 +117,9 @@ function setStatus(state: ThreadState, messageId: string, status: MessageStatus,
 /**
  * The open conversation's message list: loaded once (and again after a reconnect), live-appended from socket
  * events (customer and operator messages, system messages) and the reply POST, de-duplicated by message id, with
- * delivery status updates from `message.sent`/`failed`. Messages with status `BLOCKED` are never kept.
+ * delivery status updates from `message.sent`/`failed`, and edits, deletions (kept as a "message deleted"
+ * placeholder) and reactions from `message.edited`/`deleted`/`reactions_changed`. Messages with status `BLOCKED` are
+ * never kept.
  */
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
   switch (action.type) {
@@ -114,6 +132,9 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
     case 'upserted':
       if (action.conversationId !== state.conversationId) return state;
       return upsertAll(state, [action.message]);
+    case 'patched':
+      if (action.conversationId !== state.conversationId) return state;
+      return patchMessage(state, action.messageId, action.patch);
     case 'frame': {
       const frame = action.frame;
       if (frame.conversationId !== state.conversationId) return state;
@@ -125,6 +146,17 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
           return setStatus(state, frame.payload.messageId, 'SENT', null);
         case 'message.failed':
           return setStatus(state, frame.payload.messageId, 'FAILED', frame.payload.reason ?? null);
+        case 'message.edited':
+          return patchMessage(state, frame.payload.messageId, {
+            text: frame.payload.text,
+            editedAt: frame.payload.editedAt ?? frame.payload.occurredAt ?? new Date().toISOString(),
+          });
+        case 'message.deleted':
+          return patchMessage(state, frame.payload.messageId, {
+            deletedAt: frame.payload.occurredAt ?? new Date().toISOString(),
+          });
+        case 'message.reactions_changed':
+          return patchMessage(state, frame.payload.messageId, { reactions: frame.payload.reactions ?? [] });
         case 'system_message.posted': {
           const message = frame.payload.message;
           if (!message) return state;

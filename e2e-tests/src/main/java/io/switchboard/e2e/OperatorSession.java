@@ -50,6 +50,29 @@ public final class OperatorSession {
         return Http.post(gatewayUrl + path, body, all);
     }
 
+    /** PUT JSON to a gateway path with the token. */
+    public Http.Response put(String path, Object body) {
+        return Http.put(gatewayUrl + path, body, "Authorization", "Bearer " + accessToken);
+    }
+
+    /** DELETE a gateway path with the token. */
+    public Http.Response delete(String path) {
+        return Http.delete(gatewayUrl + path, "Authorization", "Bearer " + accessToken);
+    }
+
+    /** GET a gateway path with the token, keeping the body as bytes (media). */
+    public Http.BytesResponse getBytes(String path) {
+        return Http.getBytes(gatewayUrl + path, "Authorization", "Bearer " + accessToken);
+    }
+
+    /** {@code POST /api/conversations/{id}/messages} as multipart with a file and an optional caption. */
+    public Http.Response sendFile(String conversationId, String fileName, String contentType, byte[] bytes,
+                                  String caption) {
+        Map<String, String> fields = caption == null ? Map.of() : Map.of("caption", caption);
+        return Http.postMultipart(gatewayUrl + "/api/conversations/" + conversationId + "/messages", fields, "file",
+                fileName, contentType, bytes, "Authorization", "Bearer " + accessToken);
+    }
+
     /** Every conversation, following {@code nextCursor}. */
     public List<JsonNode> conversations() {
         return pages("/api/conversations?limit=200");

@@ -123,6 +123,7 @@ public final class SwitchboardStack implements AutoCloseable {
         Map<String, String> conv = new HashMap<>(common);
         conv.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pgHost() + ":" + pgPort() + "/" + conversationDb);
         conv.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + conversationDb);
+        conv.put("TELEGRAM_INGEST_URL", "http://127.0.0.1:" + ingestPort); // bot username, Telegram files
         conversationEnv = conv;
         conversation = track(ServiceProcess.start(root, "conversation-service", conversationPort, conv, logs));
 
@@ -158,6 +159,7 @@ public final class SwitchboardStack implements AutoCloseable {
         tg.put("TELEGRAM_MODE", "webhook");
         tg.put("TELEGRAM_WEBHOOK_SECRET", webhookSecret);
         tg.put("TELEGRAM_WEBHOOK_URL", gateway.baseUrl() + "/telegram/webhook");
+        tg.put("CONVERSATION_SERVICE_URL", "http://127.0.0.1:" + conversationPort); // operators' uploads
         ingest = track(ServiceProcess.start(root, "telegram-ingest-service", ingestPort, tg, logs));
         ingest.awaitReady("/q/health/ready", startup);
     }

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * User story: customers write to the bot on Telegram (every real update payload in the shared fixtures); an operator
- * logged in through the gateway sees each private-chat text message exactly once, live on the socket and in the
- * history; the other updates are skipped without harm. The operator answers and the customer's Telegram receives
+ * User story: customers write to the bot on Telegram (all 40 real update payloads in the shared fixtures): every update
+ * is acted on or skipped with a recorded reason; an operator logged in through the gateway sees each private-chat
+ * message (text, or a media caption) exactly once, live on the socket and in the history. The operator answers and the customer's Telegram receives
  * exactly that text; the message turns SENT.
  */
 @Order(1)
@@ -42,50 +42,59 @@ class CustomerToOperatorFlowIT {
     }
 
     @Test
-    void everyFixtureUpdateIsDeliveredAndEachPrivateTextReachesTheOperatorOnce() throws IOException {
+    void everyFixtureUpdateIsActedOnOrSkippedWithAReasonAndEachPrivateMessageReachesTheOperatorOnce() throws Exception {
         OperatorSession operator = OperatorSession.login(stack.gatewayUrl(), SwitchboardStack.ADMIN_USERNAME, stack.adminPassword());
         List<Path> files;
         try (Stream<Path> list = Files.list(FIXTURES)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertTrue(files.size() >= 30, "fixtures found at " + FIXTURES);
+        assertEquals(40, files.size(), "fixtures found at " + FIXTURES);
 
-        Map<String, Long> expectedTexts = new LinkedHashMap<>(); // private-chat text → chat id
-        List<String> otherTexts = new ArrayList<>();
+        Map<String, Long> expectedTexts = new LinkedHashMap<>(); // private-chat text or caption → chat id
+        Map<Long, String> delivered = new LinkedHashMap<>(); // update_id → fixture file
         try (OperatorSocket socket = OperatorSocket.open(stack.gatewayUrl(), operator.accessToken())) {
             assertEquals("bearer-token-carrier", socket.subprotocol());
             long updateId = 900_000;
             for (Path file : files) {
                 ObjectNode update = (ObjectNode) Http.JSON.readTree(file.toFile());
-                update.put("update_id", updateId++); // unique within this run, order kept
+                update.put("update_id", updateId); // unique within this run, order kept
+                delivered.put(updateId++, file.getFileName().toString());
                 JsonNode message = update.get("message");
-                if (message != null && "private".equals(message.path("chat").path("type").asText())
-                        && message.hasNonNull("text")) {
-                    expectedTexts.put(message.get("text").asText(), message.path("chat").path("id").asLong());
-                } else {
-                    update.findValues("text").forEach(t -> otherTexts.add(t.asText()));
-                    update.findValues("caption").forEach(t -> otherTexts.add(t.asText()));
+                if (message != null && "private".equals(message.path("chat").path("type").asText())) {
+                    String text = message.hasNonNull("text") ? message.get("text").asText()
+                            : message.path("caption").asText("");
+                    if (!text.isEmpty() && !text.startsWith("/start")) {
+                        expectedTexts.put(text, message.path("chat").path("id").asLong());
+                    }
                 }
                 telegram.deliver(update);
             }
-            assertTrue(expectedTexts.size() >= 5, "fixtures hold several private text messages: " + expectedTexts.keySet());
+            assertTrue(expectedTexts.size() >= 5, "fixtures hold several private messages: " + expectedTexts.keySet());
 
-            List<String> inbound = Eventually.await("every private text stored", Duration.ofSeconds(60),
+            // every update ends acted on (STORED, APPLIED) or SKIPPED with a reason, recorded by conversation-service
+            Map<Long, String[]> outcomes = Eventually.await("every fixture update recorded", Duration.ofSeconds(60),
+                    () -> processedUpdates(delivered.keySet()), rows -> rows.keySet().containsAll(delivered.keySet()));
+            for (Map.Entry<Long, String> fixture : delivered.entrySet()) {
+                String[] row = outcomes.get(fixture.getKey());
+                assertTrue(List.of("STORED", "APPLIED", "SKIPPED").contains(row[0]), fixture.getValue() + ": " + row[0]);
+                if ("SKIPPED".equals(row[0])) {
+                    assertTrue(row[1] != null && row[1].length() > 10, fixture.getValue() + " skipped with a reason: " + row[1]);
+                }
+            }
+            assertEquals("STORED", outcomes.get(900_009L)[0], "10-private-photo-caption-url-entity is stored");
+            assertEquals("APPLIED", outcomes.get(900_029L)[0], "30-my-chat-member-private-blocked is applied");
+
+            List<String> inbound = Eventually.await("every private message stored", Duration.ofSeconds(60),
                     () -> inboundTexts(operator),
                     texts -> expectedTexts.keySet().stream().allMatch(texts::contains));
-            // give stragglers (duplicates, skipped updates) a moment to show up if they were going to
+            // give stragglers (duplicates) a moment to show up if they were going to
             ServiceProcess.sleep(1500);
             inbound = inboundTexts(operator);
             for (String text : expectedTexts.keySet()) {
                 assertEquals(1, inbound.stream().filter(text::equals).count(), "stored exactly once: " + text);
             }
-            for (String other : otherTexts) {
-                if (!expectedTexts.containsKey(other)) {
-                    assertFalse(inbound.contains(other), "a non-private or non-text update was skipped: " + other);
-                }
-            }
 
-            List<JsonNode> frames = Eventually.await("a message.received frame per private text", Duration.ofSeconds(20),
+            List<JsonNode> frames = Eventually.await("a message.received frame per private message", Duration.ofSeconds(20),
                     () -> socket.frames(f -> "message.received".equals(f.path("type").asText())),
                     fs -> expectedTexts.keySet().stream().allMatch(t -> fs.stream()
                             .anyMatch(f -> t.equals(f.path("payload").path("message").path("text").asText()))));
@@ -95,8 +104,25 @@ class CustomerToOperatorFlowIT {
             }
             assertTrue(frames.stream().allMatch(f -> f.hasNonNull("conversationId") && f.has("payload")));
         }
-        assertTrue(stack.logOf("conversation-service").contains("skip") || stack.logOf("conversation-service").contains("Skip"),
-                "skipped updates are logged with a reason");
+    }
+
+    /** {@code update_id → [outcome, reason]} from conversation-service's processed_update table. */
+    private static Map<Long, String[]> processedUpdates(java.util.Collection<Long> ids) {
+        Map<Long, String[]> rows = new LinkedHashMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(stack.conversationJdbcUrl(),
+                System.getenv().getOrDefault("PGUSER", "postgres"), System.getenv().getOrDefault("PGPASSWORD", ""));
+             java.sql.PreparedStatement query = c.prepareStatement(
+                     "select update_id, outcome, reason from processed_update where update_id = any(?)")) {
+            query.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     @Test

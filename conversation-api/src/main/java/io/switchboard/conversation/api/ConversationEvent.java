@@ -35,7 +35,10 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = ConversationUntagged.class, name = ConversationUntagged.TYPE),
         @JsonSubTypes.Type(value = ConversationDeleted.class, name = ConversationDeleted.TYPE),
         @JsonSubTypes.Type(value = ConversationRead.class, name = ConversationRead.TYPE),
-        @JsonSubTypes.Type(value = CustomerUpdated.class, name = CustomerUpdated.TYPE)
+        @JsonSubTypes.Type(value = CustomerUpdated.class, name = CustomerUpdated.TYPE),
+        @JsonSubTypes.Type(value = MessageEdited.class, name = MessageEdited.TYPE),
+        @JsonSubTypes.Type(value = MessageDeleted.class, name = MessageDeleted.TYPE),
+        @JsonSubTypes.Type(value = MessageReactionsChanged.class, name = MessageReactionsChanged.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
@@ -43,7 +46,7 @@ public sealed interface ConversationEvent
         permits ConversationOpened, MessageReceived, MessageQueued, MessageSent, MessageFailed, SystemMessagePosted,
                 ConversationClaimed, ConversationAssigned, ConversationUnassigned, ConversationClosed,
                 ConversationReopened, ConversationBlocked, ConversationUnblocked, ConversationStatusChanged, NoteAdded, ConversationTagged, ConversationUntagged, ConversationDeleted,
-                ConversationRead, CustomerUpdated {
+                ConversationRead, CustomerUpdated, MessageEdited, MessageDeleted, MessageReactionsChanged {
 
     /** Unique id of this event (consumers de-duplicate on it). */
     UUID eventId();

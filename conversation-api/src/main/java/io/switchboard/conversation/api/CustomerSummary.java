@@ -1,5 +1,6 @@
 package io.switchboard.conversation.api;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,12 @@ import java.util.UUID;
  *                    customer their nickname or "Visitor <codename suffix>"; never blank
  * @param username    Telegram username without '@', or null
  * @param nickname    a nickname the customer chose (widget) or null
+ * @param botBlockedAt when the customer blocked the Telegram bot (messages to them fail), or null when they did not
  */
-public record CustomerSummary(UUID id, String displayName, String username, String nickname) {
+public record CustomerSummary(UUID id, String displayName, String username, String nickname, Instant botBlockedAt) {
+
+    /** A customer who has not blocked the bot ({@code botBlockedAt} null). */
+    public CustomerSummary(UUID id, String displayName, String username, String nickname) {
+        this(id, displayName, username, nickname, null);
+    }
 }

@@ -6,12 +6,20 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The conversation's customer changed how they are shown (a widget customer chose a nickname).
+ * The conversation's customer changed how they are shown (a widget customer chose a nickname) or whether they can
+ * be reached (they blocked or unblocked the Telegram bot: {@link #botBlockedAt()}).
  *
- * @param customer the customer after the change
+ * @param customer     the customer after the change
+ * @param botBlockedAt when the customer blocked the bot, or null when the bot can reach them (same as
+ *                     {@code customer.botBlockedAt})
  */
 public record CustomerUpdated(UUID eventId, int version, Instant occurredAt, UUID conversationId,
-                              CustomerSummary customer) implements ConversationEvent {
+                              CustomerSummary customer, Instant botBlockedAt) implements ConversationEvent {
+
+    /** A change that says nothing about blocking: {@code botBlockedAt} is taken from the customer (usually null). */
+    public CustomerUpdated(UUID eventId, int version, Instant occurredAt, UUID conversationId, CustomerSummary customer) {
+        this(eventId, version, occurredAt, conversationId, customer, customer == null ? null : customer.botBlockedAt());
+    }
 
     public static final String TYPE = "customer.updated";
 

@@ -171,6 +171,71 @@ class ConversationEventJsonTest {
     }
 
     @Test
+    void telegramAdditionsSurviveARoundTripWithTheirWireShapes() throws Exception {
+        assertEquals("message.edited", MessageEdited.TYPE);
+        assertEquals("message.deleted", MessageDeleted.TYPE);
+        assertEquals("message.reactions_changed", MessageReactionsChanged.TYPE);
+        UUID conversation = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T10:00:00.123456Z");
+        ActorSummary actor = new ActorSummary(UUID.randomUUID(), "Olga");
+        MessageAttachment photo = new MessageAttachment(UUID.randomUUID(), MessageAttachment.PHOTO, null, "image/jpeg",
+                162061L, 1280, 1280, null, null, null, null, null, null);
+        MessageAttachment location = new MessageAttachment(UUID.randomUUID(), MessageAttachment.LOCATION, null, null,
+                null, null, null, null, null, 37.151873, -111.207452, null, null);
+        MessageReaction reaction = new MessageReaction("🌭", 1, true);
+        MessageSnapshot message = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "www.example.com", "RECEIVED", at,
+                null, null, null, null, List.of(photo, location), UUID.randomUUID(), "text @UserName", at,
+                List.of(reaction), null, MessageSnapshot.SOURCE_TELEGRAM);
+        Instant blocked = Instant.parse("2026-11-21T10:05:00Z");
+        CustomerSummary blockedCustomer = new CustomerSummary(UUID.randomUUID(), "Ana", "ana", null, blocked);
+        List<ConversationEvent> events = List.of(
+                new MessageReceived(UUID.randomUUID(), 1, at, conversation, blockedCustomer, message),
+                new MessageEdited(UUID.randomUUID(), 1, at, conversation, message.id(), "new", "old", at, null),
+                new MessageEdited(UUID.randomUUID(), 1, at, conversation, message.id(), "new", "old", at, actor),
+                new MessageDeleted(UUID.randomUUID(), 1, at, conversation, message.id(), actor),
+                new MessageReactionsChanged(UUID.randomUUID(), 1, at, conversation, message.id(), List.of(reaction)),
+                new MessageReactionsChanged(UUID.randomUUID(), 1, at, conversation, message.id(), List.of()),
+                new MessageFailed(UUID.randomUUID(), 1, at, conversation, message.id(), "FAILED",
+                        "Forbidden: bot was blocked by the user", "BLOCKED_BY_USER"),
+                new CustomerUpdated(UUID.randomUUID(), 1, at, conversation, blockedCustomer, blocked));
+        for (ConversationEvent event : events) {
+            String wire = json.writeValueAsString(event);
+            assertEquals(event.type(), json.readTree(wire).get("type").asText());
+            assertEquals(event, json.readValue(wire, ConversationEvent.class));
+        }
+
+        JsonNode received = json.readTree(json.writeValueAsString(events.get(0)));
+        assertEquals("PHOTO", received.at("/message/attachments/0/kind").asText());
+        assertEquals(1280, received.at("/message/attachments/0/width").asInt());
+        assertEquals(-111.207452, received.at("/message/attachments/1/longitude").asDouble());
+        assertEquals("🌭", received.at("/message/reactions/0/emoji").asText());
+        assertEquals(true, received.at("/message/reactions/0/byCustomer").asBoolean());
+        assertEquals("TELEGRAM", received.at("/message/source").asText());
+        assertEquals("text @UserName", received.at("/message/replyToText").asText());
+        assertEquals("2026-11-21T10:05:00Z", received.at("/customer/botBlockedAt").asText());
+        JsonNode edited = json.readTree(json.writeValueAsString(events.get(1)));
+        assertEquals("old", edited.get("previousText").asText());
+        assertEquals(true, edited.get("actor").isNull());
+        assertEquals("BLOCKED_BY_USER", json.readTree(json.writeValueAsString(events.get(6))).get("failureKind").asText());
+        assertEquals("2026-11-21T10:05:00Z", json.readTree(json.writeValueAsString(events.get(7))).get("botBlockedAt").asText());
+
+        // the old constructors still exist and leave the new fields null
+        MessageSnapshot old = new MessageSnapshot(UUID.randomUUID(), "OUTBOUND", "hi", "SENT", at, null, null, null, null);
+        assertEquals(null, old.attachments());
+        assertEquals(null, old.source());
+        assertEquals(null, new MessageFailed(UUID.randomUUID(), 1, at, conversation, old.id(), "FAILED", "x").failureKind());
+        assertEquals(null, new CustomerUpdated(UUID.randomUUID(), 1, at, conversation,
+                new CustomerSummary(UUID.randomUUID(), "Kate", null, "Kate")).botBlockedAt());
+
+        // an older producer's message.failed and customer.updated still read
+        String oldFailed = """
+                {"type":"message.failed","eventId":"%s","version":1,"occurredAt":"2026-11-21T10:00:00Z",
+                 "conversationId":"%s","messageId":"%s","status":"FAILED","reason":"nope"}
+                """.formatted(UUID.randomUUID(), conversation, UUID.randomUUID());
+        assertEquals(null, ((MessageFailed) json.readValue(oldFailed, ConversationEvent.class)).failureKind());
+    }
+
+    @Test
     void unknownPropertiesFromANewerProducerAreIgnored() throws Exception {
         String wire = """
                 {"type":"message.sent","eventId":"%s","version":1,"occurredAt":"2026-11-21T10:00:00Z",

@@ -61,6 +61,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
+    /** When the customer blocked the Telegram bot (sends to them fail), or null. */
+    @Column(name = "bot_blocked_at")
+    public Instant botBlockedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -76,6 +78,31 @@ public class Message extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When the text was last edited (previous versions in {@code message_version}), or null. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
+    /** When an operator deleted it (soft delete), or null. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** The message this one replies to (Telegram {@code reply_to_message}), or null. */
+    @Column(name = "reply_to_message_id")
+    public UUID replyToMessageId;
+
+    /** The quoted text ({@code quote.text}) or the replied message's first 200 characters, or null. */
+    @Column(name = "reply_to_text")
+    public String replyToText;
+
+    /** The current reactions as a JSON array of {@code {emoji, count, byCustomer}}, or null when there are none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reactions")
+    public String reactions;
+
+    /** {@code TELEGRAM, WIDGET, WEB_CONSOLE, TELEGRAM_TOPIC, SYSTEM} (see MessageSnapshot), or null for old rows. */
+    @Column(name = "source")
+    public String source;
 
     /** A customer's message as received (status RECEIVED), from any channel. */
     public static Message inbound(UUID conversationId, InboundText inbound, Instant now) {

@@ -8,6 +8,8 @@ import io.switchboard.conversation.service.ConversationCounts;
 import io.switchboard.conversation.service.ConversationQueries;
 import io.switchboard.conversation.service.Cursor;
 import io.switchboard.conversation.service.OperatorReplies;
+import io.switchboard.conversation.service.OperatorReplies.Reply;
+import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.service.OutboxRelay;
 import io.switchboard.conversation.service.UniqueViolations;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +24,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import io.switchboard.conversation.domain.Upload;
+import io.switchboard.conversation.service.OperatorReplies.MediaFile;
+import io.vertx.mutiny.core.Vertx;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -45,14 +52,16 @@ public class ConversationResource {
     private final OutboxRelay relay;
     private final JsonWebToken jwt;
     private final ConversationConfig.Api config;
+    private final Vertx vertx;
 
     public ConversationResource(ConversationQueries queries, OperatorReplies replies, OutboxRelay relay,
-                                JsonWebToken jwt, ConversationConfig config) {
+                                JsonWebToken jwt, ConversationConfig config, Vertx vertx) {
         this.queries = queries;
         this.replies = replies;
         this.relay = relay;
         this.jwt = jwt;
         this.config = config.api();
+        this.vertx = vertx;
     }
 
     /**
@@ -144,10 +153,66 @@ public class ConversationResource {
         if (text.length() > config.maxReplyLength()) {
             throw ProblemException.tooLarge("text is longer than " + config.maxReplyLength() + " characters");
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > config.maxIdempotencyKeyLength())) {
-            throw ProblemException.badRequest("Idempotency-Key must be 1.." + config.maxIdempotencyKeyLength() + " characters");
+        String key = idempotencyKey(idempotencyKey, body.clientMessageId());
+        return created(id, replies.reply(id, Actors.from(jwt), text, key), uriInfo);
+    }
+
+    /**
+     * Sends an operator's file ({@code multipart/form-data}): part {@code file} (required; 400 without it),
+     * {@code caption} (optional text, sent exactly as given; longer than {@code conversation.api.max-reply-length}:
+     * 413) and {@code clientMessageId} (optional; like an {@code Idempotency-Key}, which wins when both are given).
+     * JPEG, PNG and WebP images up to 10 MB go as a PHOTO, anything else as a DOCUMENT; larger than 50 MB: 413, and
+     * nothing is stored; an empty file: 422. Otherwise as a text reply (201 with the stored OUTBOUND message, its
+     * {@code text} the caption or "", its attachment the file; the same claim and 404/409 rules, and 409 when the
+     * Telegram customer blocked the bot). The file is stored in {@code upload}; Telegram conversations get a
+     * {@code send_media} command, widget conversations see the message SENT at once.
+     */
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<RestResponse<MessageView>> replyWithFile(@PathParam("id") UUID id,
+                                                        @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                                        @RestForm("file") FileUpload file,
+                                                        @RestForm("caption") String caption,
+                                                        @RestForm("clientMessageId") String clientMessageId,
+                                                        UriInfo uriInfo) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badRequest("part 'file' is required");
         }
-        return replies.reply(id, Actors.from(jwt), text, idempotencyKey)
+        if (file.size() > Upload.MAX_BYTES) {
+            throw ProblemException.tooLarge("the file is larger than " + Upload.MAX_BYTES / (1024 * 1024)
+                    + " MB (Telegram's limit for bots)");
+        }
+        if (file.size() == 0) {
+            throw ProblemException.unprocessable("the file is empty");
+        }
+        if (caption != null && caption.length() > config.maxReplyLength()) {
+            throw ProblemException.tooLarge("caption is longer than " + config.maxReplyLength() + " characters");
+        }
+        String key = idempotencyKey(idempotencyKey, clientMessageId);
+        Actor actor = Actors.from(jwt);
+        String fileName = fileName(file.fileName());
+        String mimeType = file.contentType() == null || file.contentType().isBlank()
+                ? MediaType.APPLICATION_OCTET_STREAM : file.contentType().trim();
+        String text = caption == null || caption.isBlank() ? null : caption;
+        // read without blocking the event loop; the temporary file is deleted when the request ends
+        Uni<Reply> reply = vertx.fileSystem().readFile(file.uploadedFile().toString())
+                .chain(buffer -> replies.replyWithFile(id, actor, text,
+                        new MediaFile(fileName, mimeType, buffer.getBytes()), key));
+        return created(id, reply, uriInfo);
+    }
+
+    private String idempotencyKey(String header, String clientMessageId) {
+        String key = header != null ? header : clientMessageId;
+        if (key != null && (key.isBlank() || key.length() > config.maxIdempotencyKeyLength())) {
+            throw ProblemException.badRequest((header != null ? "Idempotency-Key" : "clientMessageId") + " must be 1.."
+                    + config.maxIdempotencyKeyLength() + " characters");
+        }
+        return key;
+    }
+
+    private Uni<RestResponse<MessageView>> created(UUID id, Uni<Reply> stored, UriInfo uriInfo) {
+        return stored
                 // two requests with one new key raced: the loser's insert hit the unique key; its retry finds the winner's
                 .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(1)
                 .map(reply -> {
@@ -157,8 +222,20 @@ public class ConversationResource {
                     URI location = uriInfo.getBaseUriBuilder().path("api/conversations/{id}/messages/{messageId}")
                             .build(id, reply.message().id);
                     return RestResponse.ResponseBuilder.<MessageView>created(location)
-                            .entity(ConversationMapper.view(reply.message())).build();
+                            .entity(reply.view()).build();
                 });
+    }
+
+    /** The browser's file name without any directory part, at most 255 characters; "file" when none came. */
+    private static String fileName(String given) {
+        if (given == null) {
+            return "file";
+        }
+        String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty()) {
+            return "file";
+        }
+        return name.length() > 255 ? name.substring(0, 255) : name;
     }
 
     /**

@@ -33,15 +33,27 @@ public class AuditTrail {
      * @param actor          the operator, or null for the system (timers, retention)
      * @param action         dotted name, e.g. {@code conversation.claimed}
      * @param before         state before (a record or map serialised to a JSON object), or null
-     * @param after          state after, or null
+     * @param after          state after, or null; when the actor acted {@link Actor#via() via} Telegram, {@code via}
+     *                       is added to it ({@code {"via": "telegram", …}})
      */
     public Uni<Void> record(UUID conversationId, Actor actor, String action, Object before, Object after, Instant now) {
         try {
-            return repository.persist(AuditEntry.of(conversationId, actor, action, json(before), json(after), now))
+            return repository.persist(AuditEntry.of(conversationId, actor, action, json(before), afterJson(actor, after), now))
                     .replaceWithVoid();
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("cannot serialise the audit state of " + action, e));
         }
+    }
+
+    private String afterJson(Actor actor, Object after) throws JsonProcessingException {
+        if (actor == null || actor.via() == null) {
+            return json(after);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode node = after == null ? mapper.createObjectNode()
+                : mapper.valueToTree(after) instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object
+                : mapper.createObjectNode().set("value", mapper.valueToTree(after));
+        node.put("via", actor.via());
+        return mapper.writeValueAsString(node);
     }
 
     private String json(Object state) throws JsonProcessingException {

@@ -6,7 +6,7 @@ import io.switchboard.conversation.api.ConversationEvent;
 import io.switchboard.conversation.api.Topics;
 import io.switchboard.conversation.domain.OutboxEntry;
 import io.switchboard.conversation.repository.OutboxRepository;
-import io.switchboard.telegram.api.SendMessage;
+import io.switchboard.telegram.api.TelegramCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,19 +21,25 @@ public class Outbox {
 
     private final OutboxRepository repository;
     private final ObjectMapper mapper;
+    private final ForumTopics forumTopics;
 
-    public Outbox(OutboxRepository repository, ObjectMapper mapper) {
+    public Outbox(OutboxRepository repository, ObjectMapper mapper, ForumTopics forumTopics) {
         this.repository = repository;
         this.mapper = mapper;
+        this.forumTopics = forumTopics;
     }
 
-    /** Queues {@code event} for {@code conversation.events}, keyed by its conversation id. */
+    /**
+     * Queues {@code event} for {@code conversation.events}, keyed by its conversation id, then lets
+     * {@link ForumTopics#mirror} queue what the support group's forum topic should show of it (same transaction).
+     */
     public Uni<Void> event(ConversationEvent event, Instant now) {
-        return add(Topics.CONVERSATION_EVENTS, event.conversationId().toString(), event, now);
+        return add(Topics.CONVERSATION_EVENTS, event.conversationId().toString(), event, now)
+                .call(() -> forumTopics.mirror(event, now));
     }
 
     /** Queues {@code command} for {@code telegram.commands}, keyed by its chat id. */
-    public Uni<Void> command(SendMessage command, Instant now) {
+    public Uni<Void> command(TelegramCommand command, Instant now) {
         return add(io.switchboard.telegram.api.Topics.COMMANDS, Long.toString(command.chatId()), command, now);
     }
 

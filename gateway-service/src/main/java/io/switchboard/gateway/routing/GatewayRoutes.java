@@ -26,12 +26,20 @@ import java.net.URI;
  *                                                → conversation-service
  *   PATCH /api/widget/conversations/:id          customer token of :id, nickname rule, nickname rate limit
  *                                                → conversation-service
+ *   POST  /api/widget/conversations/:id/telegram-link
+ *                                                customer token of :id → conversation-service (deep link)
  *   POST  /api/widget/conversations, /api/widget/token,
  *   POST  /api/widget/conversations/:id/messages the gateway's own endpoints (WidgetResource)
  * /api/conversations/**, /api/customers/**,
  * /api/search/**, /api/canned-responses/**,
  * /api/tags/**, /api/admin/system-messages/**,
- * /api/admin/timers/**, /api/admin/audit/**     operator token check → conversation-service
+ * /api/admin/timers/**, /api/admin/audit/**,
+ * /api/media/**, /api/telegram/**,
+ * /api/admin/telegram/support-group            operator token check → conversation-service (bodies streamed, so a
+ *                                                multipart POST /api/conversations/:id/messages of up to 60 MB passes)
+ * /api/admin/telegram/bot,
+ * /api/admin/telegram/webhook-info,
+ * /api/admin/telegram/webhook/**               operator token check → telegram-ingest-service (which requires admin)
  * /api/presence/**                             operator token check → notification-service
  * /ws/widget (WebSocket upgrade)               allowed Origin, customer token check → notification-service
  * /ws/** (WebSocket upgrades)                  operator token check (header or subprotocol) → notification-service
@@ -51,7 +59,9 @@ public class GatewayRoutes {
 
     /** Paths owned by conversation-service (whole segments after {@code /api/}). */
     static final String CONVERSATION_PATHS = "^/api/(conversations|customers|search|canned-responses|tags"
-            + "|admin/system-messages|admin/timers|admin/audit)(/.*)?$";
+            + "|admin/system-messages|admin/timers|admin/audit|media|telegram|admin/telegram/support-group)(/.*)?$";
+    /** Bot settings and webhook management, owned by telegram-ingest-service (which checks the admin role). */
+    static final String TELEGRAM_ADMIN_PATHS = "^/api/admin/telegram/(bot|webhook-info|webhook(/.*)?)$";
     /** The widget's proxied conversation path. */
     static final String WIDGET_CONVERSATION = "/api/widget/conversations/:id";
 
@@ -106,7 +116,11 @@ public class GatewayRoutes {
                 .handler(authenticator.customerOfPathConversation()).handler(readThrottle).handler(conversations);
         router.patch(WIDGET_CONVERSATION).order(order++)
                 .handler(authenticator.customerOfPathConversation()).handler(nicknameThrottle).handler(conversations);
+        router.post(WIDGET_CONVERSATION + "/telegram-link").order(order++)
+                .handler(authenticator.customerOfPathConversation()).handler(conversations);
 
+        router.routeWithRegex(TELEGRAM_ADMIN_PATHS).order(order++)
+                .handler(authenticator.operators()).handler(telegram);
         router.routeWithRegex(CONVERSATION_PATHS).order(order++)
                 .handler(authenticator.operators()).handler(conversations);
         router.routeWithRegex("^/api/presence(/.*)?$").order(order++)

@@ -198,6 +198,59 @@ class GatewayRoutesTest {
     }
 
     @Test
+    void botAndWebhookManagementGoToTelegramIngestAndTheTelegramFeaturesToConversationService() {
+        for (String path : List.of("/api/admin/telegram/bot", "/api/admin/telegram/webhook-info",
+                "/api/admin/telegram/webhook/register")) {
+            given().auth().oauth2(token).post(path)
+                    .then().statusCode(200)
+                    .body("upstream", equalTo("telegram-ingest-service"))
+                    .body("uri", equalTo(path))
+                    .body("headers.authorization", equalTo("Bearer " + token));
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"token\":\"1:x\"}")
+                .put("/api/admin/telegram/bot")
+                .then().statusCode(200).body("upstream", equalTo("telegram-ingest-service"))
+                .body("method", equalTo("PUT")).body("body", equalTo("{\"token\":\"1:x\"}"));
+        for (String path : List.of("/api/media/7f3c", "/api/telegram/link", "/api/admin/telegram/support-group")) {
+            given().auth().oauth2(token).get(path)
+                    .then().statusCode(200)
+                    .body("upstream", equalTo("conversation-service"))
+                    .body("uri", equalTo(path));
+        }
+        int ingestBefore = upstreamCount("TELEGRAM_INGEST_URL");
+        int conversationBefore = upstreamCount("CONVERSATION_SERVICE_URL");
+        for (String path : List.of("/api/admin/telegram/bot", "/api/admin/telegram/webhook-info",
+                "/api/media/7f3c", "/api/telegram/link", "/api/admin/telegram/support-group")) {
+            given().get(path).then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer");
+        }
+        // the internal endpoints of telegram-ingest are never routed; neither are look-alike paths
+        for (String path : List.of("/internal/telegram/bot", "/internal/telegram/files/abc",
+                "/api/admin/telegram", "/api/admin/telegram/botX", "/api/admin/telegram/webhooks",
+                "/api/admin/telegram/other", "/api/mediaX/1", "/api/telegramX")) {
+            given().auth().oauth2(token).get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        assertEquals(ingestBefore, upstreamCount("TELEGRAM_INGEST_URL"));
+        assertEquals(conversationBefore, upstreamCount("CONVERSATION_SERVICE_URL"));
+    }
+
+    @Test
+    void aMultipartUploadOfFiftyMegabytesIsStreamedToConversationService() {
+        byte[] file = new byte[50 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(file);
+        Response response = given().auth().oauth2(token)
+                .multiPart("file", "manual.pdf", file, "application/pdf")
+                .multiPart("caption", "the manual")
+                .post("/api/conversations/4f1c/messages?fakeStatus=202");
+        response.then().statusCode(202)
+                .body("upstream", equalTo("conversation-service"))
+                .body("headers.content-type", containsString("multipart/form-data"));
+        int forwarded = response.jsonPath().getInt("bodyLength");
+        assertThat(forwarded > file.length, equalTo(true));
+        assertEquals(Integer.parseInt(response.jsonPath().getString("headers.content-length")), forwarded);
+    }
+
+    @Test
     void theWebhookIsForwardedWithoutATokenAndUnchanged() throws Exception {
         byte[] update = Files.readAllBytes(UPDATES.resolve("01-private-text-language-code.json"));
         given().header("X-Telegram-Bot-Api-Secret-Token", "s3cr3t-Token_1")

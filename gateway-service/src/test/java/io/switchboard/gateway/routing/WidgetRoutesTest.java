@@ -70,6 +70,23 @@ class WidgetRoutesTest {
     }
 
     @Test
+    void theTelegramDeepLinkIsForwardedForTheCustomerOfThatConversationOnly() {
+        String path = "/api/widget/conversations/" + conversationId + "/telegram-link";
+        given().auth().oauth2(customer).post(path + "?fakeStatus=201")
+                .then().statusCode(201)
+                .body("upstream", equalTo("conversation-service"))
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo(path + "?fakeStatus=201"))
+                .body("headers.authorization", equalTo("Bearer " + customer));
+        int before = upstreamCount("CONVERSATION_SERVICE_URL");
+        given().auth().oauth2(customer).post("/api/widget/conversations/" + UUID.randomUUID() + "/telegram-link")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(operator).post(path).then().statusCode(403);
+        given().post(path).then().statusCode(401);
+        assertEquals(before, upstreamCount("CONVERSATION_SERVICE_URL"));
+    }
+
+    @Test
     void anotherConversationOrAnOperatorTokenIsForbiddenAndNotForwarded() {
         int before = upstreamCount("CONVERSATION_SERVICE_URL");
         UUID other = UUID.randomUUID();

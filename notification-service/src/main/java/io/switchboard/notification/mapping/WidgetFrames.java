@@ -9,6 +9,8 @@ import io.switchboard.conversation.api.ConversationEvent;
 import io.switchboard.conversation.api.ConversationRead;
 import io.switchboard.conversation.api.ConversationReopened;
 import io.switchboard.conversation.api.ConversationState;
+import io.switchboard.conversation.api.MessageDeleted;
+import io.switchboard.conversation.api.MessageEdited;
 import io.switchboard.conversation.api.MessageQueued;
 import io.switchboard.conversation.api.MessageReceived;
 import io.switchboard.conversation.api.MessageSnapshot;
@@ -40,8 +42,13 @@ import java.util.UUID;
  *       {@code CLOSED}</td></tr>
  *   <tr><td>{@code conversation.reopened}</td><td>{@code conversation.status} with the open status</td></tr>
  *   <tr><td>{@code conversation.read}</td><td>{@code read}</td></tr>
+ *   <tr><td>{@code message.edited}, {@code message.deleted} by an operator (actor set: an OUTBOUND reply — notes
+ *       are not messages)</td><td>{@code message.edited} ({@code messageId, text}) / {@code message.deleted}
+ *       ({@code messageId})</td></tr>
+ *   <tr><td>{@code message.edited} without actor (the customer edited in Telegram)</td><td>nothing</td></tr>
  *   <tr><td>everything else: notes, tags, unassign, unblock, status flips, {@code message.sent}/{@code failed},
- *       {@code conversation.opened}, {@code customer.updated}, {@code conversation.deleted}</td><td>nothing</td></tr>
+ *       {@code message.reactions_changed}, {@code conversation.opened}, {@code customer.updated},
+ *       {@code conversation.deleted}</td><td>nothing</td></tr>
  * </table>
  * Operator ids never leave: frames carry display names only.
  */
@@ -95,6 +102,17 @@ public final class WidgetFrames {
             frames.add(status(CLOSED));
         } else if (event instanceof ConversationReopened reopened) {
             frames.add(status(statusOf(reopened.state())));
+        } else if (event instanceof MessageEdited edited) {
+            // only operators edit OUTBOUND messages; an edit without actor is the customer's own (Telegram)
+            if (edited.actor() != null && edited.messageId() != null) {
+                frames.add(new WidgetFrame(WidgetFrame.MESSAGE_EDITED,
+                        new WidgetFrame.MessageEdited(edited.messageId(), edited.text())));
+            }
+        } else if (event instanceof MessageDeleted deleted) {
+            if (deleted.actor() != null && deleted.messageId() != null) {
+                frames.add(new WidgetFrame(WidgetFrame.MESSAGE_DELETED,
+                        new WidgetFrame.MessageDeleted(deleted.messageId())));
+            }
         } else if (event instanceof ConversationRead read) {
             frames.add(new WidgetFrame(WidgetFrame.READ,
                     new WidgetFrame.Read(read.readAt() != null ? read.readAt() : read.occurredAt())));

@@ -7,14 +7,18 @@ import java.util.UUID;
  * A server → client text frame on {@code /ws/widget}: {@code {"type":"message","payload":{…}}}. Carries only what the
  * customer may see: never notes, tags, audit data, operator ids, or messages meant for operators.
  *
- * @param type    {@value #MESSAGE}, {@value #BANNER}, {@value #OPERATOR_JOINED}, {@value #STATUS}, {@value #READ} or
- *                {@value #TYPING} (the answer to a ping, {@code {"type":"pong"}}, is the only frame without payload)
+ * @param type    {@value #MESSAGE}, {@value #MESSAGE_EDITED}, {@value #MESSAGE_DELETED}, {@value #BANNER},
+ *                {@value #OPERATOR_JOINED}, {@value #STATUS}, {@value #READ} or {@value #TYPING} (the answer to a ping, {@code {"type":"pong"}}, is the only frame without payload)
  * @param payload one of the nested records, by type
  */
 public record WidgetFrame(String type, Object payload) {
 
     /** A message of the transcript: {@link Message}. */
     public static final String MESSAGE = "message";
+    /** An operator edited one of their replies: {@link MessageEdited}. */
+    public static final String MESSAGE_EDITED = "message.edited";
+    /** An operator deleted one of their replies: {@link MessageDeleted}. */
+    public static final String MESSAGE_DELETED = "message.deleted";
     /** A system message to show as a banner: {@link Banner}. */
     public static final String BANNER = "banner";
     /** An operator took the conversation: {@link OperatorJoined}. */
@@ -49,6 +53,23 @@ public record WidgetFrame(String type, Object payload) {
      */
     public record Message(UUID id, String clientMessageId, String direction, String kind, String authorName,
                           String text, Instant createdAt, String systemKey) {
+    }
+
+    /**
+     * An operator's reply got a new text.
+     *
+     * @param messageId the message (a {@link Message#id()} the widget showed)
+     * @param text      the text now
+     */
+    public record MessageEdited(UUID messageId, String text) {
+    }
+
+    /**
+     * An operator's reply was deleted: the widget removes it.
+     *
+     * @param messageId the message
+     */
+    public record MessageDeleted(UUID messageId) {
     }
 
     /**

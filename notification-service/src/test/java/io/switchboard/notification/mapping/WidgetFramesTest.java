@@ -21,7 +21,11 @@ import io.switchboard.conversation.api.ConversationUnblocked;
 import io.switchboard.conversation.api.ConversationUntagged;
 import io.switchboard.conversation.api.CustomerSummary;
 import io.switchboard.conversation.api.CustomerUpdated;
+import io.switchboard.conversation.api.MessageDeleted;
+import io.switchboard.conversation.api.MessageEdited;
 import io.switchboard.conversation.api.MessageFailed;
+import io.switchboard.conversation.api.MessageReaction;
+import io.switchboard.conversation.api.MessageReactionsChanged;
 import io.switchboard.conversation.api.MessageQueued;
 import io.switchboard.conversation.api.MessageReceived;
 import io.switchboard.conversation.api.MessageSent;
@@ -339,10 +343,42 @@ class WidgetFramesTest {
                 new ConversationUntagged(id(), 1, AT, CONVERSATION, vip, ANNA),
                 new ConversationDeleted(id(), 1, AT, CONVERSATION, ConversationDeleted.ERASURE),
                 new ConversationRead(id(), 1, AT, CONVERSATION, AT, ANNA),
-                new CustomerUpdated(id(), 1, AT, CONVERSATION, CUSTOMER));
+                new CustomerUpdated(id(), 1, AT, CONVERSATION, CUSTOMER),
+                new MessageEdited(id(), 1, AT, CONVERSATION, reply.id(), "hello!", "hello", AT, ANNA),
+                new MessageDeleted(id(), 1, AT, CONVERSATION, reply.id(), ANNA),
+                new MessageReactionsChanged(id(), 1, AT, CONVERSATION, reply.id(),
+                        List.of(new MessageReaction("👍", 1, true))));
         Map<Class<?>, ConversationEvent> samples = new LinkedHashMap<>();
         events.forEach(e -> samples.put(e.getClass(), e));
         return samples;
+    }
+
+    // --- edits, deletions, reactions ---------------------------------------------------------------------------
+
+    @Test
+    void anOperatorsEditOrDeletionOfAReplyReachesTheWidgetWithIdAndTextOnly() throws Exception {
+        UUID reply = UUID.randomUUID();
+        List<WidgetFrame> edited = project(new MessageEdited(id(), 1, AT, CONVERSATION, reply, "Fixed typo", "Fxied",
+                AT, ANNA));
+        assertEquals(List.of(new WidgetFrame(WidgetFrame.MESSAGE_EDITED, new WidgetFrame.MessageEdited(reply,
+                "Fixed typo"))), edited);
+        JsonNode payload = JSON.readTree(JSON.writeValueAsString(edited.get(0))).get("payload");
+        assertEquals(Set.of("messageId", "text"), fieldNames(payload));
+        assertEquals("message.edited", JSON.readTree(JSON.writeValueAsString(edited.get(0))).get("type").asText());
+
+        List<WidgetFrame> deleted = project(new MessageDeleted(id(), 1, AT, CONVERSATION, reply, ANNA));
+        assertEquals(List.of(new WidgetFrame(WidgetFrame.MESSAGE_DELETED, new WidgetFrame.MessageDeleted(reply))),
+                deleted);
+        assertEquals(Set.of("messageId"),
+                fieldNames(JSON.readTree(JSON.writeValueAsString(deleted.get(0))).get("payload")));
+    }
+
+    @Test
+    void theCustomersOwnEditsAndAllReactionsStayWithOperators() {
+        assertEquals(List.of(), project(new MessageEdited(id(), 1, AT, CONVERSATION, UUID.randomUUID(), "new", "old",
+                AT, null)));
+        assertEquals(List.of(), project(new MessageReactionsChanged(id(), 1, AT, CONVERSATION, UUID.randomUUID(),
+                List.of(new MessageReaction("👍", 1, true)))));
     }
 
     private static List<WidgetFrame> project(ConversationEvent event) {

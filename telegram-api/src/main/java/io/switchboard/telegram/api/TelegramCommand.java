@@ -15,11 +15,21 @@ import java.util.UUID;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = SendMessage.class, name = SendMessage.TYPE)
+        @JsonSubTypes.Type(value = SendMessage.class, name = SendMessage.TYPE),
+        @JsonSubTypes.Type(value = SendMedia.class, name = SendMedia.TYPE),
+        @JsonSubTypes.Type(value = EditMessageText.class, name = EditMessageText.TYPE),
+        @JsonSubTypes.Type(value = DeleteMessage.class, name = DeleteMessage.TYPE),
+        @JsonSubTypes.Type(value = CreateForumTopic.class, name = CreateForumTopic.TYPE),
+        @JsonSubTypes.Type(value = EditForumTopic.class, name = EditForumTopic.TYPE),
+        @JsonSubTypes.Type(value = CloseForumTopic.class, name = CloseForumTopic.TYPE),
+        @JsonSubTypes.Type(value = ReopenForumTopic.class, name = ReopenForumTopic.TYPE),
+        @JsonSubTypes.Type(value = AnswerCallbackQuery.class, name = AnswerCallbackQuery.TYPE),
+        @JsonSubTypes.Type(value = SendChatAction.class, name = SendChatAction.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
-public sealed interface TelegramCommand permits SendMessage {
+public sealed interface TelegramCommand permits SendMessage, SendMedia, EditMessageText, DeleteMessage,
+        CreateForumTopic, EditForumTopic, CloseForumTopic, ReopenForumTopic, AnswerCallbackQuery, SendChatAction {
 
     /** Unique id of this command; results echo it, executors use it to drop redeliveries. */
     UUID commandId();
@@ -33,8 +43,11 @@ public sealed interface TelegramCommand permits SendMessage {
     /** When the command was issued. */
     Instant occurredAt();
 
-    /** The conversation the command belongs to. */
+    /** The conversation the command belongs to; null only for an {@link AnswerCallbackQuery} without one. */
     UUID conversationId();
+
+    /** The stored message the command carries, or null for commands that carry none. */
+    UUID messageId();
 
     /** Target Telegram chat id (int64; may exceed 32 bits). */
     long chatId();

@@ -16,11 +16,15 @@ import java.util.UUID;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = MessageDelivered.class, name = MessageDelivered.TYPE),
-        @JsonSubTypes.Type(value = MessageDeliveryFailed.class, name = MessageDeliveryFailed.TYPE)
+        @JsonSubTypes.Type(value = MessageDeliveryFailed.class, name = MessageDeliveryFailed.TYPE),
+        @JsonSubTypes.Type(value = ForumTopicCreated.class, name = ForumTopicCreated.TYPE),
+        @JsonSubTypes.Type(value = CommandCompleted.class, name = CommandCompleted.TYPE),
+        @JsonSubTypes.Type(value = CommandFailed.class, name = CommandFailed.TYPE)
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"type"}) // the wire name first, as producers always wrote it
-public sealed interface TelegramResult permits MessageDelivered, MessageDeliveryFailed {
+public sealed interface TelegramResult permits MessageDelivered, MessageDeliveryFailed, ForumTopicCreated,
+        CommandCompleted, CommandFailed {
 
     /** Unique id of this result. */
     UUID eventId();
@@ -34,12 +38,15 @@ public sealed interface TelegramResult permits MessageDelivered, MessageDelivery
     /** When Telegram answered. */
     Instant occurredAt();
 
-    /** Conversation of the command (the Kafka key). */
+    /** Conversation of the command (the Kafka key); null only for an {@link AnswerCallbackQuery} without one. */
     UUID conversationId();
 
     /** The command this result answers. */
     UUID commandId();
 
-    /** The stored message the command carried. */
+    /** The stored message the command carried, or null when it carried none. */
     UUID messageId();
+
+    /** The Telegram chat the command targeted. */
+    long chatId();
 }

@@ -15,6 +15,17 @@ public final class BotApiError extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * Any error, as given (injected faults).
+     *
+     * @param errorCode   HTTP status and error_code
+     * @param description Telegram's description; "Error" when null
+     * @param retryAfter  parameters.retry_after in seconds, or null
+     */
+    public static BotApiError of(int errorCode, String description, Long retryAfter) {
+        return new BotApiError(errorCode, description == null ? "Error" : description, retryAfter);
+    }
+
     /** 400 with a description such as {@code "Bad Request: chat not found"}. */
     public static BotApiError badRequest(String reason) {
         return new BotApiError(400, "Bad Request: " + reason, null);

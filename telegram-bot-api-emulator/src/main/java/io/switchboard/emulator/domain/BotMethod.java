@@ -18,7 +18,19 @@ public enum BotMethod {
     DELETE_WEBHOOK("deleteWebhook"),
     GET_WEBHOOK_INFO("getWebhookInfo"),
     SEND_MESSAGE("sendMessage"),
-    SEND_CHAT_ACTION("sendChatAction");
+    SEND_PHOTO("sendPhoto"),
+    SEND_DOCUMENT("sendDocument"),
+    EDIT_MESSAGE_TEXT("editMessageText"),
+    DELETE_MESSAGE("deleteMessage"),
+    PIN_CHAT_MESSAGE("pinChatMessage"),
+    SEND_CHAT_ACTION("sendChatAction"),
+    ANSWER_CALLBACK_QUERY("answerCallbackQuery"),
+    GET_FILE("getFile"),
+    CREATE_FORUM_TOPIC("createForumTopic"),
+    EDIT_FORUM_TOPIC("editForumTopic"),
+    CLOSE_FORUM_TOPIC("closeForumTopic"),
+    REOPEN_FORUM_TOPIC("reopenForumTopic"),
+    DELETE_FORUM_TOPIC("deleteForumTopic");
 
     private static final Map<String, BotMethod> BY_LOWER_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(m -> m.canonicalName.toLowerCase(Locale.ROOT), Function.identity()));

@@ -1,5 +1,7 @@
 package io.switchboard.emulator.domain;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,9 +11,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * JSON bodies keep their value types; form and query values are strings, so every accessor accepts both, the way the
  * Bot API does.
  *
- * @param raw the parameters as received, recorded in the call journal
+ * @param raw   the parameters as received, recorded in the call journal (file parts as
+ *              {@code {"file_name","file_size","mime_type"}})
+ * @param files the file parts of a multipart body by part name ({@code photo}, {@code document}); empty otherwise
  */
-public record BotParams(ObjectNode raw) {
+public record BotParams(ObjectNode raw, Map<String, UploadedFile> files) {
+
+    /** Parameters without file parts. */
+    public BotParams(ObjectNode raw) {
+        this(raw, Map.of());
+    }
+
+    /** The file part named {@code name}, or null. */
+    public UploadedFile file(String name) {
+        return files.get(name);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

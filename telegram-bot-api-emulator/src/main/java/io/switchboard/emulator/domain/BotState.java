@@ -50,6 +50,14 @@ public final class BotState {
     private int inFlight;
     private Instant lastErrorDate;
     private String lastErrorMessage;
+    private JsonNode allowedUpdates;
+
+    private final Map<Long, Map<Long, ForumTopic>> topics = new HashMap<>();
+    private final Map<String, StoredFile> filesById = new HashMap<>();
+    private final Map<String, StoredFile> filesByPath = new HashMap<>();
+    private long fileSeq;
+    private final Map<String, CallbackQuery> callbacks = new HashMap<>();
+    private final Map<String, String> reactions = new HashMap<>();
 
     /**
      * A fresh bot. Update ids continue from a clock-derived value (twice the seconds since 2024-01-01), so that they
@@ -104,7 +112,7 @@ public final class BotState {
             knownChats.put(chatId, ((ObjectNode) payload.get("chat")).deepCopy());
             if (update.body().has("message") && payload.path("message_id").canConvertToLong()) {
                 lastMessageIds.merge(chatId, payload.path("message_id").asLong(), Math::max);
-                appendHistory(chatId, (ObjectNode) payload);
+                appendHistory(chatId, ((ObjectNode) payload).deepCopy());
             }
         }
     }
@@ -188,6 +196,18 @@ public final class BotState {
         resetDeliveries();
         webhook = null;
         return had;
+    }
+
+    /** The last allowed_updates given to setWebhook or getUpdates (a JSON array), or null when never given. */
+    public JsonNode allowedUpdates() {
+        return allowedUpdates;
+    }
+
+    /** Remembers allowed_updates; null leaves the previous setting, as Telegram does. */
+    public void allowedUpdates(JsonNode list) {
+        if (list != null && list.isArray()) {
+            allowedUpdates = list.deepCopy();
+        }
     }
 
     /** Unix time of the last failed delivery, or null. */
@@ -318,6 +338,125 @@ public final class BotState {
         return Collections.unmodifiableList(history.getOrDefault(chatId, List.of()));
     }
 
+    /**
+     * Fields of a history entry that are the emulator's own bookkeeping, not part of Telegram's Message: shown by
+     * {@code GET /emulator/chats/{chatId}/messages}, stripped by {@link #botView(ObjectNode)}.
+     */
+    public static final List<String> ANNOTATIONS = List.of("pinned", "edited", "deleted", "disable_notification");
+
+    /** The latest history entry of {@code chatId} with {@code messageId} (deleted ones included), or null. */
+    public ObjectNode message(long chatId, long messageId) {
+        List<ObjectNode> messages = history.getOrDefault(chatId, List.of());
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).path("message_id").asLong() == messageId) {
+                return messages.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** A copy of a history entry as the Bot API shows it: without the emulator's {@link #ANNOTATIONS}. */
+    public static ObjectNode botView(ObjectNode entry) {
+        ObjectNode copy = entry.deepCopy();
+        copy.remove(ANNOTATIONS);
+        return copy;
+    }
+
+    /** A copy of a history entry for the control API: every annotation present (false when never set). */
+    public static ObjectNode controlView(ObjectNode entry) {
+        ObjectNode copy = entry.deepCopy();
+        for (String flag : ANNOTATIONS) {
+            if (!copy.has(flag)) {
+                copy.put(flag, false);
+            }
+        }
+        return copy;
+    }
+
+    /** Registers a supergroup: its Chat object ({@code is_forum} when a forum), used in every message to it. */
+    public ObjectNode registerGroup(long chatId, String title, boolean isForum) {
+        ObjectNode chat = JsonNodeFactory.instance.objectNode().put("id", chatId).put("title", title);
+        if (isForum) {
+            chat.put("is_forum", true);
+        }
+        chat.put("type", "supergroup");
+        knownChats.put(chatId, chat);
+        topics.computeIfAbsent(chatId, id -> new HashMap<>());
+        return chat.deepCopy();
+    }
+
+    /** Whether {@code chatId} is a known group: registered, or seen in a queued Update. */
+    public boolean isKnownGroup(long chatId) {
+        return chatId < 0 && knownChats.containsKey(chatId);
+    }
+
+    /** Whether {@code chatId} is a forum supergroup. */
+    public boolean isForum(long chatId) {
+        ObjectNode chat = knownChats.get(chatId);
+        return chat != null && chat.path("is_forum").asBoolean(false);
+    }
+
+    /** The topic, or null when it never existed. */
+    public ForumTopic topic(long chatId, long threadId) {
+        return topics.getOrDefault(chatId, Map.of()).get(threadId);
+    }
+
+    /** Stores (creates or replaces) a topic. */
+    public void putTopic(ForumTopic topic) {
+        topics.computeIfAbsent(topic.chatId(), id -> new HashMap<>()).put(topic.messageThreadId(), topic);
+    }
+
+    /** The chat's topics by thread id. */
+    public List<ForumTopic> topics(long chatId) {
+        return topics.getOrDefault(chatId, Map.of()).values().stream()
+                .sorted(java.util.Comparator.comparingLong(ForumTopic::messageThreadId)).toList();
+    }
+
+    /** Sequence number for a new file (paths and ids). */
+    public long nextFileSeq() {
+        return ++fileSeq;
+    }
+
+    /** Keeps a file for getFile and the download route. */
+    public void putFile(StoredFile file) {
+        filesById.put(file.fileId(), file);
+        filesByPath.put(file.filePath(), file);
+    }
+
+    /** The file with {@code fileId}, or null. */
+    public StoredFile fileById(String fileId) {
+        return fileId == null ? null : filesById.get(fileId);
+    }
+
+    /** The file at {@code filePath}, or null. */
+    public StoredFile fileByPath(String filePath) {
+        return filesByPath.get(filePath);
+    }
+
+    /** Stores (creates or replaces) a callback query. */
+    public void putCallback(CallbackQuery query) {
+        callbacks.put(query.id(), query);
+    }
+
+    /** The callback query with {@code id}, or null. */
+    public CallbackQuery callback(String id) {
+        return id == null ? null : callbacks.get(id);
+    }
+
+    /** The customer's current reaction emoji on a message, or null. */
+    public String reaction(long chatId, long messageId) {
+        return reactions.get(chatId + ":" + messageId);
+    }
+
+    /** Sets (or with null removes) the customer's reaction on a message. */
+    public void reaction(long chatId, long messageId, String emoji) {
+        if (emoji == null) {
+            reactions.remove(chatId + ":" + messageId);
+        } else {
+            reactions.put(chatId + ":" + messageId, emoji);
+        }
+    }
+
     // ---- Reset --------------------------------------------------------------------------------------------------
 
     /**
@@ -333,6 +472,12 @@ public final class BotState {
         knownChats.clear();
         blockedChats.clear();
         history.clear();
+        topics.clear();
+        filesById.clear();
+        filesByPath.clear();
+        callbacks.clear();
+        reactions.clear();
+        allowedUpdates = null;
         rateLimiter = rateLimiterFactory.get();
         return takePoll();
     }

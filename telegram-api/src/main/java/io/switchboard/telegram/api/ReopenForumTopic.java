@@ -1,0 +1,52 @@
+package io.switchboard.telegram.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Reopen a closed forum topic, per Bot API {@code reopenForumTopic}.
+ * Answered by {@link CommandCompleted} or {@link CommandFailed} ({@link FailureKind#TOPIC_MISSING} when the topic
+ * is gone).
+ *
+ * @param chatId          the support group (forum supergroup)
+ * @param messageThreadId the topic's {@code message_thread_id}
+ */
+public record ReopenForumTopic(UUID commandId, int version, Instant occurredAt, UUID conversationId, long chatId,
+                               int messageThreadId) implements TelegramCommand {
+
+    public static final String TYPE = "reopen_forum_topic";
+
+    /** Always {@value #TYPE}: the wire name, written as the {@code type} property. */
+    @Override
+    @JsonProperty("type")
+    public String type() {
+        return TYPE;
+    }
+
+    public ReopenForumTopic {
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(conversationId, "conversationId");
+        if (version == 0) {
+            version = 1;
+        }
+        if (occurredAt == null) {
+            occurredAt = Instant.now();
+        }
+    }
+
+    /** Creates a version-1 command with a fresh id, issued now. */
+    public static ReopenForumTopic of(UUID conversationId, long chatId, int messageThreadId) {
+        return new ReopenForumTopic(UUID.randomUUID(), 1, Instant.now(), conversationId, chatId, messageThreadId);
+    }
+
+    /** No stored message: always null. */
+    @Override
+    @JsonIgnore
+    public UUID messageId() {
+        return null;
+    }
+}
