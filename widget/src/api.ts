@@ -84,6 +84,14 @@ export class WidgetApi {
       body: { text, clientMessageId } }));
   }
 
+  /**
+   * `POST /api/widget/conversations/{id}/telegram-link` → 201 `{url: "https://t.me/<bot>?start=<payload>", expiresAt}`:
+   * a one-time deep link that moves the conversation to Telegram. 409 when no bot is configured.
+   */
+  telegramLink(): Promise<{ url?: unknown; expiresAt?: unknown } | null> {
+    return this.authed((id) => ({ path: `/api/widget/conversations/${id}/telegram-link`, method: 'POST' }));
+  }
+
   /** `PATCH /api/widget/conversations/{id}` `{nickname}` → the conversation view. */
   setNickname(nickname: string): Promise<ConversationInfo> {
     return this.authed((id) => ({ path: `/api/widget/conversations/${id}`, method: 'PATCH', body: { nickname } }));

@@ -43,6 +43,7 @@ const en = {
   error: 'Something went wrong. Please try again.',
   dismiss: 'Dismiss',
   newMessage: 'New message from {name}: {text}',
+  continueInTelegram: 'Continue in Telegram',
 };
 
 export type MessageKey = keyof typeof en;
@@ -87,6 +88,7 @@ const ru: Catalog = {
   error: 'Что-то пошло не так. Попробуйте ещё раз.',
   dismiss: 'Закрыть',
   newMessage: 'Новое сообщение от {name}: {text}',
+  continueInTelegram: 'Продолжить в Telegram',
 };
 
 const fa: Catalog = {
@@ -128,6 +130,7 @@ const fa: Catalog = {
   error: 'مشکلی پیش آمد. لطفاً دوباره تلاش کنید.',
   dismiss: 'بستن',
   newMessage: 'پیام تازه از {name}: {text}',
+  continueInTelegram: 'ادامه در تلگرام',
 };
 
 export const CATALOGS: Record<Locale, Catalog> = { en, ru, fa };

@@ -12,6 +12,8 @@ export interface ViewHandlers {
   sound(on: boolean): void;
   vibration(on: boolean): void;
   changeName(): void;
+  /** "Continue in Telegram" in the menu. */
+  continueInTelegram(): void;
   nicknameInput(value: string): void;
   nicknameSubmit(value: string): void;
   dismissBanner(key: string): void;
@@ -69,6 +71,7 @@ export class View {
   private readonly soundBox: HTMLInputElement;
   private readonly vibrationBox: HTMLInputElement;
   private readonly changeNameButton: HTMLButtonElement;
+  private readonly telegramButton: HTMLButtonElement;
   private readonly offline: HTMLElement;
   private readonly banners: HTMLElement;
   private readonly nickRow: HTMLElement;
@@ -133,10 +136,17 @@ export class View {
       this.setMenu(false);
       this.on.changeName();
     });
+    this.telegramButton = this.el('button', { type: 'button', 'data-testid': 'sb-telegram', hidden: true },
+      [t('continueInTelegram')]) as HTMLButtonElement;
+    this.telegramButton.addEventListener('click', () => {
+      this.setMenu(false);
+      this.on.continueInTelegram();
+    });
     this.menu = this.el('div', { class: 'menu', id: 'sb-menu', role: 'group', 'aria-label': t('menu'), hidden: true }, [
       this.el('label', {}, [this.soundBox, t('sound')]),
       this.el('label', {}, [this.vibrationBox, t('vibration')]),
       this.changeNameButton,
+      this.telegramButton,
     ]);
 
     const header = this.el('div', { class: 'head' }, [
@@ -274,6 +284,11 @@ export class View {
   /** Whether "Change name" is offered in the menu (only once there is a conversation). */
   setCanChangeName(can: boolean): void {
     this.changeNameButton.hidden = !can;
+  }
+
+  /** Whether "Continue in Telegram" is offered in the menu (once there is a conversation, while a bot is there). */
+  setCanContinueInTelegram(can: boolean): void {
+    this.telegramButton.hidden = !can;
   }
 
   /** What the message input holds now. */

@@ -700,3 +700,82 @@ describe('widget (jsdom)', () => {
     }
   });
 });
+
+describe('Continue in Telegram', () => {
+  let mounted: ReturnType<typeof mount> | null = null;
+
+  beforeEach(() => {
+    FakeSocket.all = [];
+    document.body.replaceChildren();
+  });
+
+  afterEach(() => {
+    mounted?.widget.destroy();
+    mounted = null;
+    vi.restoreAllMocks();
+  });
+
+  function withLinkRoute(srv: Server, answer: () => Response) {
+    const base = srv.route;
+    srv.route = (call) => (call.method === 'POST' && /\/telegram-link$/.test(call.path) ? answer() : base(call));
+  }
+
+  function fakeTab() {
+    return { opener: {} as unknown, location: { href: '' }, close: vi.fn() };
+  }
+
+  it('is offered only once there is a conversation', async () => {
+    const w = (mounted = mount(server()));
+    await settle();
+    expect(w.visible(w.q('sb-telegram'))).toBe(false);
+    w.widget.destroy();
+    document.body.replaceChildren();
+    const v = (mounted = mount(server(), { store: sessionStore() }));
+    await settle();
+    (v.q('sb-launcher') as HTMLButtonElement).click();
+    (v.q('sb-menu-button') as HTMLButtonElement).click();
+    expect(v.visible(v.q('sb-telegram'))).toBe(true);
+    expect(v.q('sb-telegram').textContent).toBe('Continue in Telegram');
+  });
+
+  it('asks for the deep link with the customer token and opens it in a new tab', async () => {
+    const srv = server();
+    withLinkRoute(srv, () => json(201, { url: 'https://t.me/switchboard_bot?start=wAbC123', expiresAt: '2030-01-02T10:00:00Z' }));
+    const tab = fakeTab();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => tab as unknown as Window);
+    const w = (mounted = mount(srv, { store: sessionStore() }));
+    await settle();
+    (w.q('sb-menu-button') as HTMLButtonElement).click();
+    (w.q('sb-telegram') as HTMLButtonElement).click();
+    await settle();
+    const call = w.fetch.calls.find((c) => c.path === '/api/widget/conversations/conv-1/telegram-link');
+    expect(call).toMatchObject({ method: 'POST', auth: 'Bearer tok-1' });
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(tab.location.href).toBe('https://t.me/switchboard_bot?start=wAbC123');
+    expect(tab.opener).toBeNull();
+    expect(tab.close).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it('hides the link when the server has no bot (409), and never follows a non-t.me URL', async () => {
+    const srv = server();
+    let answer = () => json(201, { url: 'https://evil.example.com/?start=x', expiresAt: null });
+    withLinkRoute(srv, () => answer());
+    const tab = fakeTab();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => tab as unknown as Window);
+    const w = (mounted = mount(srv, { store: sessionStore() }));
+    await settle();
+    (w.q('sb-telegram') as HTMLButtonElement).click();
+    await settle();
+    expect(tab.location.href).toBe('');
+    expect(tab.close).toHaveBeenCalledTimes(1);
+    expect(w.q('sb-telegram').hidden).toBe(false);
+
+    answer = () => json(409, { title: 'Conflict', detail: 'No Telegram bot is configured' });
+    (w.q('sb-telegram') as HTMLButtonElement).click();
+    await settle();
+    expect(tab.close).toHaveBeenCalledTimes(2);
+    expect(w.q('sb-telegram').hidden).toBe(true);
+    open.mockRestore();
+  });
+});

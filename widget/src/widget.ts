@@ -125,6 +125,8 @@ export class Widget {
   private typingSentAt = 0;
   private lastReadSent: string | null = null;
   private editingName = false;
+  /** The conversation for which the server refused a Telegram link (409 no bot, 404): the menu entry stays hidden. */
+  private telegramFor: string | null = null;
   /** What the notice currently says (`unavailable`, `rateLimited`, `saved`, `other`), null when hidden. */
   private notice: string | null = null;
   private creating: Promise<void> | null = null;
@@ -170,6 +172,7 @@ export class Widget {
       retry: (key) => this.retry(key),
       sound: (on) => this.savePrefs({ sound: on }),
       vibration: (on) => this.savePrefs({ vibration: on }),
+      continueInTelegram: () => void this.continueInTelegram(),
       changeName: () => {
         this.editingName = true;
         this.view.setNickname(true, this.nickname ?? this.prefs.nickname, true, true);
@@ -268,6 +271,7 @@ export class Widget {
     }
     if (!this.editingName) this.view.setNickname(false, null, true);
     this.view.setCanChangeName(true);
+    this.view.setCanContinueInTelegram(this.telegramFor !== session.conversationId);
     this.socket.start();
     void this.sync();
     this.render(false);
@@ -276,7 +280,40 @@ export class Widget {
   private showPreConversation(): void {
     this.editingName = false;
     this.view.setCanChangeName(false);
+    this.view.setCanContinueInTelegram(false);
     this.view.setNickname(true, this.prefs.nickname, false);
+  }
+
+  /**
+   * "Continue in Telegram": asks for a one-time deep link and opens it in a new tab. The tab is opened at once (inside
+   * the click, so popup blockers allow it) and pointed at the link when it arrives; only `https://t.me/` links are
+   * followed. When the server answers 409 (no bot) or 404, the tab is closed and the menu entry hidden for this
+   * conversation.
+   */
+  private async continueInTelegram(): Promise<void> {
+    const conversationId = this.session.current?.conversationId ?? null;
+    const tab = this.env.window.open('', '_blank');
+    try {
+      const answer = await this.api.telegramLink();
+      const url = answer?.url;
+      if (typeof url !== 'string' || !/^https:\/\/t\.me\/[A-Za-z0-9_]+(\?start=[A-Za-z0-9_-]{1,64})?$/.test(url)) {
+        throw new ApiError(502, 'Bad answer', null, null);
+      }
+      if (tab) {
+        tab.opener = null;
+        tab.location.href = url;
+      } else {
+        this.env.window.open(url, '_blank', 'noopener');
+      }
+    } catch (e) {
+      tab?.close();
+      if (e instanceof ApiError && (e.status === 409 || e.status === 404)) {
+        this.telegramFor = conversationId;
+        this.view.setCanContinueInTelegram(false);
+        return;
+      }
+      this.setNotice(this.t('error'));
+    }
   }
 
   private onSessionEvent(event: SessionEvent): void {

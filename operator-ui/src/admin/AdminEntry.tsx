@@ -2,28 +2,31 @@ import { Box, Button, Group, Tabs, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { AuditPage } from './AuditPage';
 import { CannedPage } from './CannedPage';
-import { type AdminKey, at } from './i18n';
+import { at } from './i18n';
+import { tt } from '../i18n/telegram';
 import { OperatorsPage } from './OperatorsPage';
 import { RecordsPage } from './RecordsPage';
 import { TagsPage } from './TagsPage';
+import { TelegramPage } from './TelegramPage';
 import { TemplatesPage } from './TemplatesPage';
 import { TimersPage } from './TimersPage';
 
 const TABS = [
-  { value: 'operators', label: 'admin.tab.operators', Page: OperatorsPage },
-  { value: 'templates', label: 'admin.tab.templates', Page: TemplatesPage },
-  { value: 'timers', label: 'admin.tab.timers', Page: TimersPage },
-  { value: 'canned', label: 'admin.tab.canned', Page: CannedPage },
-  { value: 'tags', label: 'admin.tab.tags', Page: TagsPage },
-  { value: 'audit', label: 'admin.tab.audit', Page: AuditPage },
-  { value: 'records', label: 'admin.tab.records', Page: RecordsPage },
-] as const satisfies readonly { value: string; label: AdminKey; Page: () => ReactNode }[];
+  { value: 'operators', label: () => at('admin.tab.operators'), Page: OperatorsPage },
+  { value: 'templates', label: () => at('admin.tab.templates'), Page: TemplatesPage },
+  { value: 'timers', label: () => at('admin.tab.timers'), Page: TimersPage },
+  { value: 'canned', label: () => at('admin.tab.canned'), Page: CannedPage },
+  { value: 'tags', label: () => at('admin.tab.tags'), Page: TagsPage },
+  { value: 'audit', label: () => at('admin.tab.audit'), Page: AuditPage },
+  { value: 'records', label: () => at('admin.tab.records'), Page: RecordsPage },
+  { value: 'telegram', label: () => tt('tg.admin.tab'), Page: TelegramPage },
+] as const satisfies readonly { value: string; label: () => string; Page: () => ReactNode }[];
 
 type TabValue = (typeof TABS)[number]['value'];
 
 /**
  * The admin area, shown full-page instead of the console: tabs for operators, system message templates, timers,
- * canned responses, tags, the audit log and records (bulk deletion). Only the open tab is mounted, so each tab loads its data when opened.
+ * canned responses, tags, the audit log, records (bulk deletion) and Telegram (bot token, webhook, support group). Only the open tab is mounted, so each tab loads its data when opened.
  * Every call goes through the signed-in admin's token; a non-admin sees the server's 403 inline.
  */
 export function AdminArea({ onClose }: { onClose: () => void }) {
@@ -37,7 +40,7 @@ export function AdminArea({ onClose }: { onClose: () => void }) {
       <Tabs value={tab} onChange={(value) => value && setTab(value as TabValue)} keepMounted={false}>
         <Tabs.List mb="md">
           {TABS.map(({ value, label }) => (
-            <Tabs.Tab key={value} value={value} data-testid={`admin-tab-${value}`}>{at(label)}</Tabs.Tab>
+            <Tabs.Tab key={value} value={value} data-testid={`admin-tab-${value}`}>{label()}</Tabs.Tab>
           ))}
         </Tabs.List>
         {TABS.map(({ value, Page }) => (

@@ -49,8 +49,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  const shown = value >= 10 || Number.isInteger(value) ? Math.round(value * 10) / 10 : Math.round(value * 10) / 10;
-  return `${shown} ${units[unit]}`;
+  return `${Math.round(value * 10) / 10} ${units[unit]}`;
 }
 
 /** The upload limit of a file: 10 MB for photos (jpeg, png, webp), 50 MB for everything else. */

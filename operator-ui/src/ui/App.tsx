@@ -1,10 +1,13 @@
-import { useState, useSyncExternalStore } from 'react';
-import { AdminArea } from '../admin/AdminEntry';
+import { Center, Loader } from '@mantine/core';
+import { Suspense, lazy, useState, useSyncExternalStore } from 'react';
 import { isAdminRole } from '../state/conversationActions';
 import { Console } from './Console';
 import { LoginPage } from './LoginPage';
 import { NoticeProvider } from './notices';
 import { useServices } from './services';
+
+/** The admin area is loaded on first use (its own chunk: most operators never open it). */
+const AdminArea = lazy(() => import('../admin/AdminEntry').then((module) => ({ default: module.AdminArea })));
 
 /**
  * Login screen while signed out, the console while signed in (keyed by operator so a new login starts fresh), or —
@@ -21,7 +24,11 @@ export function App() {
   return (
     <NoticeProvider>
       {admin && adminFor === operator.id
-        ? <AdminArea onClose={() => setAdminFor(null)} />
+        ? (
+          <Suspense fallback={<Center h="100dvh"><Loader /></Center>}>
+            <AdminArea onClose={() => setAdminFor(null)} />
+          </Suspense>
+        )
         : <Console key={operator.id} operator={operator} onOpenAdmin={admin ? () => setAdminFor(operator.id) : undefined} />}
     </NoticeProvider>
   );

@@ -354,6 +354,22 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
     loadCountsSoon();
   }, [api, loadCountsSoon, operator.id, refreshConversation]);
 
+  const sendFile = useCallback(async (conversationId: string, file: File, caption: string, clientMessageId: string) => {
+    const message: Message = await api.sendAttachment(conversationId, file, file.name, caption, clientMessageId);
+    threadDispatch({ type: 'upserted', conversationId, message });
+    listDispatch({
+      type: 'frame',
+      frame: { type: 'message.queued', conversationId, payload: { operatorId: operator.id, message } },
+      receivedAt: new Date().toISOString(),
+    });
+    void refreshConversation(conversationId);
+    loadCountsSoon();
+  }, [api, loadCountsSoon, operator.id, refreshConversation]);
+
+  const patchMessage = useCallback((conversationId: string, messageId: string, patch: Partial<Message>) => {
+    threadDispatch({ type: 'patched', conversationId, messageId, patch });
+  }, []);
+
   const addNote = useCallback(async (conversationId: string, text: string) => {
     notesDispatch({ type: 'added', note: await api.addNote(conversationId, text) });
   }, [api]);
@@ -404,6 +420,9 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
             notes={notes}
             notesError={notesError}
             onSend={send}
+            onSendFile={sendFile}
+            onMessagePatched={patchMessage}
+            operatorId={operator.id}
             onTyping={sendTyping}
             customerTyping={isCustomerTyping(activity, openId)}
             customerReadAt={customerReadAt(activity, openId)}

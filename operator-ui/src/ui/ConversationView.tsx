@@ -1,7 +1,9 @@
 import { Alert, Box, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import type { Conversation } from '../api/types';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { Conversation, Message } from '../api/types';
+import { conversationChannel } from '../format/channel';
 import { t } from '../i18n';
+import { tt } from '../i18n/telegram';
 import { isReadByCustomer } from '../state/customerActivity';
 import type { NotesState } from '../state/notes';
 import type { Reminder } from '../state/reminders';
@@ -11,6 +13,7 @@ import { MessageBubble } from './MessageBubble';
 import { NotesPanel } from './NotesPanel';
 import { PinnedReminder } from './PinnedReminder';
 import { ReplyBox } from './ReplyBox';
+import { type MessageActions, MessageActionsContext } from './messageActions';
 
 interface Props {
   conversation: Conversation | null;
@@ -19,6 +22,12 @@ interface Props {
   notes: NotesState;
   notesError: string | null;
   onSend: (conversationId: string, text: string, idempotencyKey: string) => Promise<void>;
+  /** Sends a file with an optional caption (multipart); absent = no attach button. */
+  onSendFile?: (conversationId: string, file: File, caption: string, clientMessageId: string) => Promise<void>;
+  /** A message changed by the operator's own action (retry, edit, delete): apply `patch` to the thread. */
+  onMessagePatched?: (conversationId: string, messageId: string, patch: Partial<Message>) => void;
+  /** The signed-in operator (their own messages can be edited and deleted). */
+  operatorId?: string | null;
   /** The operator started (true) or stopped (false) typing a reply in this conversation. */
   onTyping?: (conversationId: string, active: boolean) => void;
   /** Show "Customer is typing…" under the thread. */
@@ -41,22 +50,35 @@ interface Props {
   onCustomerErased?: (customerId: string, conversationIds: string[]) => void;
 }
 
+/** Whether Telegram refuses messages to this conversation's customer now (they blocked the bot). */
+export function botBlocked(conversation: Conversation): boolean {
+  return conversationChannel(conversation) === 'TELEGRAM' && !!conversation.customer.botBlockedAt;
+}
+
 function replyBlockedReason(conversation: Conversation): string | null {
   if (conversation.status === 'CLOSED') return t('reply.closed');
   if (conversation.status === 'BLOCKED') return t('reply.blocked');
+  if (botBlocked(conversation)) return tt('tg.blocked.reply');
   return null;
+}
+
+function blockedDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /**
  * The open conversation: header (channel, status, assignee, actions, tags, customer panel, audit, export), the
  * pinned reminder while it waits unclaimed, live message list (kept scrolled to the newest unless scrolled up;
  * replies the customer has read get a double tick), "Customer is typing…", reply box, and the internal notes beside
- * them.
+ * them. When the customer blocked the bot (Telegram conversations, `customer.botBlockedAt`) a banner says so and the
+ * reply box is disabled.
  */
 export function ConversationView(props: Props) {
   const { conversation, thread, error, notes, notesError, onSend, onAddNote, onChanged, onRefused } = props;
   const { onTyping, customerTyping = false, customerReadAt = null, pinnedReminder = null } = props;
   const { onLoadMoreNotes, loadingMoreNotes = false, onOpenConversation, onCustomerErased } = props;
+  const { onSendFile, onMessagePatched, operatorId = null } = props;
   const viewport = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const conversationId = conversation?.id ?? null;
@@ -85,6 +107,28 @@ export function ConversationView(props: Props) {
     if (conversationId) onTyping?.(conversationId, active);
   }, [conversationId, onTyping]);
 
+  const sendFile = useCallback(async (file: File, caption: string, key: string) => {
+    if (!conversationId || !onSendFile) return;
+    stickToBottom.current = true;
+    await onSendFile(conversationId, file, caption, key);
+  }, [conversationId, onSendFile]);
+
+  const actions = useMemo<MessageActions | null>(() => {
+    if (!conversationId) return null;
+    return {
+      conversationId,
+      operatorId,
+      onPatched: (messageId, patch) => onMessagePatched?.(conversationId, messageId, patch),
+      scrollTo: (messageId) => {
+        const el = viewport.current?.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(messageId)}"]`);
+        if (!el) return false;
+        el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        el.animate?.([{ backgroundColor: 'var(--mantine-color-yellow-2)' }, { backgroundColor: 'transparent' }], 1200);
+        return true;
+      },
+    };
+  }, [conversationId, operatorId, onMessagePatched]);
+
   if (!conversation) {
     return (
       <Center h="100%">
@@ -102,6 +146,11 @@ export function ConversationView(props: Props) {
       <Group gap={0} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
           {pinnedReminder && <PinnedReminder reminder={pinnedReminder} />}
+          {botBlocked(conversation) && (
+            <Alert color="orange" variant="light" m="sm" role="status" data-testid="bot-blocked-banner">
+              {tt('tg.blocked.banner', { date: blockedDate(customer.botBlockedAt ?? '') })}
+            </Alert>
+          )}
           {error && (
             <Alert color="red" variant="light" m="sm" role="alert">{t('thread.loadFailed', { reason: error })}</Alert>
           )}
@@ -114,12 +163,14 @@ export function ConversationView(props: Props) {
               if (el) stickToBottom.current = el.scrollHeight - (y + el.clientHeight) < 48;
             }}
           >
-            <Stack component="ol" gap={6} m={0} px="md" py="sm" style={{ listStyle: 'none' }}
-              data-testid="message-list" role="log" aria-live="polite" aria-label={customer.displayName}>
-              {thread.messages.map((message) => (
-                <MessageBubble key={message.id} message={message} read={isReadByCustomer(message, customerReadAt)} />
-              ))}
-            </Stack>
+            <MessageActionsContext.Provider value={actions}>
+              <Stack component="ol" gap={6} m={0} px="md" py="sm" style={{ listStyle: 'none' }}
+                data-testid="message-list" role="log" aria-live="polite" aria-label={customer.displayName}>
+                {thread.messages.map((message) => (
+                  <MessageBubble key={message.id} message={message} read={isReadByCustomer(message, customerReadAt)} />
+                ))}
+              </Stack>
+            </MessageActionsContext.Provider>
             {!thread.loaded && !error && (
               <Center p="lg"><Loader size="sm" aria-label={t('thread.loading')} /></Center>
             )}
@@ -134,7 +185,7 @@ export function ConversationView(props: Props) {
               </Text>
             )}
           </Box>
-          <ReplyBox key={conversation.id} onSend={send} onTyping={typing}
+          <ReplyBox key={conversation.id} onSend={send} onTyping={typing} onSendFile={onSendFile ? sendFile : undefined}
             disabledReason={replyBlockedReason(conversation)} />
         </Stack>
         <Box w={{ base: 240, xl: 300 }} style={{ flexShrink: 0 }}>

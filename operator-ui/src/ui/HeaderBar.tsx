@@ -1,7 +1,10 @@
 import { Avatar, Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import type { Operator, PresenceEntry } from '../api/types';
 import { t } from '../i18n';
+import { tt } from '../i18n/telegram';
 import type { ConnectionState } from '../live/OperatorSocket';
+import { ProfileDialog } from './TelegramLinkPanel';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -16,7 +19,7 @@ const CONNECTION: Record<ConnectionState, { color: string; label: () => string }
 };
 
 /**
- * Product name, operators online, connection indicator, the signed-in operator, the "Admin" button (only when
+ * Product name, operators online, connection indicator, the signed-in operator, "Profile" (Link Telegram), the "Admin" button (only when
  * `onOpenAdmin` is given, i.e. for admins) and logout.
  */
 export function HeaderBar({ operator, presence, connection, onLogout, onOpenAdmin }: {
@@ -27,6 +30,7 @@ export function HeaderBar({ operator, presence, connection, onLogout, onOpenAdmi
   onOpenAdmin?: () => void;
 }) {
   const state = CONNECTION[connection];
+  const [profileOpen, setProfileOpen] = useState(false);
   const shown = presence.slice(0, 6);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -59,6 +63,10 @@ export function HeaderBar({ operator, presence, connection, onLogout, onOpenAdmi
         <Text size="sm" fw={500} data-testid="operator-name" title={t('header.signedInAs', { name: operator.username })}>
           {operator.displayName}
         </Text>
+        <Button variant="subtle" size="xs" onClick={() => setProfileOpen(true)} data-testid="profile-open">
+          {tt('tg.profile.open')}
+        </Button>
+        <ProfileDialog opened={profileOpen} onClose={() => setProfileOpen(false)} />
         {onOpenAdmin && (
           <Button variant="light" size="xs" onClick={onOpenAdmin} data-testid="admin-open">
             {t('header.admin')}

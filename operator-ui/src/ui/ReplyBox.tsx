@@ -1,8 +1,19 @@
 import { Button, Group, Popover, Stack, Text, Textarea } from '@mantine/core';
-import { type KeyboardEvent, type SyntheticEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+  type SyntheticEvent,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { CannedResponse } from '../api/types';
 import { newIdempotencyKey } from '../format/ids';
+import { uploadRefusal } from '../format/media';
 import { t } from '../i18n';
+import { tt } from '../i18n/telegram';
 import { TypingNotifier } from '../live/typing';
 import {
   type ShortcutToken,
@@ -14,6 +25,7 @@ import {
   shortcutTokenAt,
   suggestShortcuts,
 } from '../state/cannedShortcut';
+import { AttachmentPreview } from './AttachmentPreview';
 import { CannedItem, CannedPicker } from './CannedPicker';
 import { useConsoleData } from './consoleData';
 import { useLatest } from './hooks';
@@ -29,10 +41,16 @@ import { errorText, useServices } from './services';
  *
  * Typing: `onTyping(true)` while the operator edits a non-blank text (at most once a second), `onTyping(false)` after
  * 3 s without input, on send, when the text is cleared and when the box goes away (see `TypingNotifier`).
+ *
+ * Files (when `onSendFile` is given): the attach button, dropping a file on the composer or pasting one attaches it;
+ * the preview shows it and the text box becomes its caption. Too large files (photos over 10 MB, others over 50 MB)
+ * are refused here with a clear message; the server's problem detail (413…) shows when it refuses.
  */
-export function ReplyBox({ onSend, onTyping, disabledReason = null }: {
+export function ReplyBox({ onSend, onTyping, onSendFile, disabledReason = null }: {
   onSend: (text: string, idempotencyKey: string) => Promise<void>;
   onTyping?: (active: boolean) => void;
+  /** Sends a file with its caption (may be blank) under a client message id. */
+  onSendFile?: (file: File, caption: string, clientMessageId: string) => Promise<void>;
   /** Why replying is not possible now (closed, blocked), or null. */
   disabledReason?: string | null;
 }) {
@@ -48,7 +66,11 @@ export function ReplyBox({ onSend, onTyping, disabledReason = null }: {
   const pendingCaret = useRef<number | null>(null);
   const typingHandler = useLatest(onTyping);
   const [typing] = useState(() => new TypingNotifier((on) => typingHandler.current?.(on)));
-  const blank = text.trim() === '';
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileAttempt = useRef<{ file: File; key: string } | null>(null);
+  const blank = text.trim() === '' && !file;
   const disabled = disabledReason !== null;
   const suggestions = token ? suggestShortcuts(token.query, canned) : [];
   const suggesting = suggestions.length > 0 && !disabled;
@@ -102,7 +124,63 @@ export function ReplyBox({ onSend, onTyping, disabledReason = null }: {
     apply(insertSeparated(text, start, end, response.text), response);
   }
 
+  function attach(candidate: File | null | undefined) {
+    if (!candidate || !onSendFile || disabled) return;
+    const refusal = uploadRefusal(candidate);
+    if (refusal) {
+      setError(tt(refusal.key, refusal.params));
+      return;
+    }
+    setError(null);
+    setFile(candidate);
+    input.current?.focus();
+  }
+
+  async function submitFile(attached: File) {
+    if (!onSendFile) return;
+    if (!fileAttempt.current || fileAttempt.current.file !== attached) fileAttempt.current = { file: attached, key: newIdempotencyKey() };
+    typing.stop();
+    setSending(true);
+    setError(null);
+    try {
+      await onSendFile(attached, text.trim(), fileAttempt.current.key);
+      fileAttempt.current = null;
+      setFile(null);
+      setText('');
+      setToken(null);
+    } catch (failure) {
+      setError(tt('tg.attach.failed', { reason: errorText(failure) }));
+    } finally {
+      setSending(false);
+      input.current?.focus();
+    }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const pasted = Array.from(event.clipboardData?.files ?? [])[0];
+    if (!pasted || !onSendFile) return;
+    event.preventDefault();
+    attach(pasted);
+  }
+
+  function onDragOver(event: DragEvent<HTMLDivElement>) {
+    if (!onSendFile || disabled || !Array.from(event.dataTransfer?.types ?? []).includes('Files')) return;
+    event.preventDefault();
+    setDragging(true);
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    if (!onSendFile || disabled) return;
+    event.preventDefault();
+    setDragging(false);
+    attach(event.dataTransfer?.files?.[0]);
+  }
+
   async function submit() {
+    if (file && !sending && !disabled) {
+      await submitFile(file);
+      return;
+    }
     const value = text.trim();
     if (!value || sending || disabled) return;
     if (!attempt.current || attempt.current.text !== value) attempt.current = { text: value, key: newIdempotencyKey() };
@@ -175,12 +253,30 @@ export function ReplyBox({ onSend, onTyping, disabledReason = null }: {
   }
 
   return (
-    <Stack gap={4} p="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+    <Stack gap={4} p="sm" onDragOver={onDragOver} onDragLeave={() => setDragging(false)} onDrop={onDrop}
+      data-testid="reply-box" data-dragging={dragging ? 'true' : undefined}
+      style={{
+        borderTop: '1px solid var(--mantine-color-default-border)',
+        outline: dragging ? '2px dashed var(--mantine-color-indigo-5)' : undefined,
+      }}>
       {error && (
         <Text size="xs" c="red" role="alert" data-testid="reply-error">{error}</Text>
       )}
+      {dragging && <Text size="xs" c="indigo">{tt('tg.attach.drop')}</Text>}
+      {file && <AttachmentPreview file={file} onRemove={() => { setFile(null); fileAttempt.current = null; }} />}
       <Group align="flex-end" wrap="nowrap" gap="xs">
         <CannedPicker onPick={insert} disabled={disabled} />
+        {onSendFile && (
+          <>
+            <Button variant="default" px={8} onClick={() => fileInput.current?.click()} disabled={disabled || sending}
+              aria-label={tt('tg.attach.button')} title={tt('tg.attach.button')} data-testid="reply-attach">📎</Button>
+            <input ref={fileInput} type="file" hidden data-testid="reply-file-input"
+              onChange={(event) => {
+                attach(event.currentTarget.files?.[0]);
+                event.currentTarget.value = '';
+              }} />
+          </>
+        )}
         <Popover opened={suggesting} position="top-start" width="target" shadow="md" trapFocus={false}
           returnFocus={false} withinPortal>
           <Popover.Target>
@@ -188,7 +284,7 @@ export function ReplyBox({ onSend, onTyping, disabledReason = null }: {
               ref={input}
               style={{ flex: 1 }}
               aria-label={t('reply.label')}
-              placeholder={disabledReason ?? t('reply.placeholder')}
+              placeholder={disabledReason ?? (file ? tt('tg.attach.caption') : t('reply.placeholder'))}
               disabled={disabled}
               autosize
               minRows={1}
@@ -196,6 +292,7 @@ export function ReplyBox({ onSend, onTyping, disabledReason = null }: {
               value={text}
               onChange={onChange}
               onKeyDown={onKeyDown}
+              onPaste={onPaste}
               onSelect={(event) => trackToken(event.currentTarget.value, event.currentTarget.selectionStart)}
               onBlur={() => setToken(null)}
               aria-autocomplete="list"

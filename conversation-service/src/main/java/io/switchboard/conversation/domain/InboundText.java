@@ -9,11 +9,20 @@ import java.util.Objects;
  * @param telegramChatId    the Telegram private chat, or null (widget)
  * @param telegramMessageId Telegram {@code message_id}, or null (widget)
  * @param clientMessageId   the widget's id for the message (unique per conversation), or null (Telegram)
+ * @param media             a Telegram message's media, location or contact (text is then its caption, maybe ""), or null
+ * @param replyToTelegramMessageId the Telegram message this one replies to, or null
+ * @param replyToText       the quoted text or the replied message's start, or null
  */
-public record InboundText(String text, Long telegramChatId, Long telegramMessageId, String clientMessageId) {
+public record InboundText(String text, Long telegramChatId, Long telegramMessageId, String clientMessageId,
+                          InboundMedia media, Long replyToTelegramMessageId, String replyToText) {
 
     public InboundText {
         Objects.requireNonNull(text, "text");
+    }
+
+    /** A message without media and not a reply. */
+    public InboundText(String text, Long telegramChatId, Long telegramMessageId, String clientMessageId) {
+        this(text, telegramChatId, telegramMessageId, clientMessageId, null, null, null);
     }
 
     /** A Telegram message. */

@@ -111,6 +111,8 @@ public class Message extends PanacheEntityBase {
         m.status = MessageStatus.RECEIVED;
         m.telegramMessageId = inbound.telegramMessageId();
         m.clientMessageId = inbound.clientMessageId();
+        m.replyToText = inbound.replyToText();
+        m.source = inbound.telegramChatId() != null ? "TELEGRAM" : "WIDGET";
         return m;
     }
 
@@ -122,6 +124,7 @@ public class Message extends PanacheEntityBase {
         m.status = MessageStatus.PENDING;
         m.operatorId = operatorId;
         m.idempotencyKey = idempotencyKey;
+        m.source = "WEB_CONSOLE";
         return m;
     }
 

@@ -2,9 +2,14 @@ package io.switchboard.conversation.domain;
 
 /** What became of one consumed Telegram update. */
 public enum UpdateOutcome {
-    /** A private-chat text message, stored as an INBOUND message. */
+    /** A customer's private-chat message (text, media, location, contact), stored as an INBOUND message. */
     STORED,
-    /** Recorded but not handled (edited message, media, group chat, callback query, ...), with a reason. */
+    /**
+     * Changed state without storing a message (an edit, a block/unblock, a reaction, a deep link, a group command, a
+     * callback), with a reason saying what it did.
+     */
+    APPLIED,
+    /** Recorded but not handled (inline query, channel post, a spurious edit, ...), with a reason. */
     SKIPPED,
     /** Its update_id had been processed before: nothing was done. */
     DUPLICATE

@@ -3,6 +3,7 @@ package io.switchboard.conversation.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.conversation.service.DeliveryResults;
+import io.switchboard.conversation.service.ForumTopics;
 import io.switchboard.conversation.service.OutboxRelay;
 import io.switchboard.telegram.api.TelegramResult;
 import io.smallrye.mutiny.Uni;
@@ -12,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code telegram.results} (group {@code conversation-service}; value: {@link TelegramResult} JSON) and
- * settles outbound messages as SENT or FAILED. Unreadable values are logged and dropped; results for messages that
- * are not PENDING (redeliveries) change nothing.
+ * applies them ({@link DeliveryResults}: outbound messages settle as SENT or FAILED, failed edits and deletions are
+ * audited). Unreadable values are logged and dropped; results for messages that are not PENDING (redeliveries)
+ * change nothing.
  */
 @ApplicationScoped
 public class TelegramResultConsumer {
@@ -24,6 +26,8 @@ public class TelegramResultConsumer {
     private final DeliveryResults results;
     private final RetryingTransactions transactions;
     private final OutboxRelay relay;
+    @jakarta.inject.Inject
+    ForumTopics forumTopics;
 
     public TelegramResultConsumer(ObjectMapper mapper, DeliveryResults results, RetryingTransactions transactions,
                                   OutboxRelay relay) {
@@ -45,17 +49,20 @@ public class TelegramResultConsumer {
             LOG.warnf("Dropped a record of telegram.results that is not a TelegramResult: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        if (result == null || result.messageId() == null) {
-            LOG.warn("Dropped a record of telegram.results without a message id");
+        if (result == null) {
+            LOG.warn("Dropped an empty record of telegram.results");
             return Uni.createFrom().voidItem();
         }
-        return transactions.run(result.type() + " " + result.eventId(), () -> results.apply(result))
+        TelegramResult applied = result;
+        return transactions.run(result.type() + " " + result.eventId(),
+                        // the topics console's results (topic created, TOPIC_MISSING, mirrors) are ForumTopics' business
+                        () -> ForumTopics.handles(applied) ? forumTopics.apply(applied) : results.apply(applied))
                 .invoke(changed -> {
                     if (changed) {
                         relay.trigger();
                     } else {
-                        LOG.infof("Ignored %s for message %s: it is not pending (a redelivery, or unknown)",
-                                result.type(), result.messageId());
+                        LOG.debugf("%s (command %s, message %s) changed nothing: a redelivery, an unknown message, or"
+                                + " nothing to change", result.type(), result.commandId(), result.messageId());
                     }
                 })
                 .replaceWithVoid();

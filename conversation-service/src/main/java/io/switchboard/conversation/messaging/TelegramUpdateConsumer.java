@@ -83,7 +83,7 @@ public class TelegramUpdateConsumer {
                     for (int i = 0; i < updates.size(); i++) {
                         report(updates.get(i), outcomes.get(i));
                     }
-                    if (outcomes.contains(UpdateOutcome.STORED)) {
+                    if (outcomes.contains(UpdateOutcome.STORED) || outcomes.contains(UpdateOutcome.APPLIED)) {
                         relay.trigger(); // one wake-up for the whole batch's outbox rows
                     }
                 })
@@ -101,7 +101,7 @@ public class TelegramUpdateConsumer {
         return transactions.run("update " + updateId(update), () -> intake.accept(update))
                 .invoke(outcome -> {
                     report(update, outcome);
-                    if (outcome == UpdateOutcome.STORED) {
+                    if (outcome == UpdateOutcome.STORED || outcome == UpdateOutcome.APPLIED) {
                         relay.trigger();
                     }
                 })
@@ -121,16 +121,20 @@ public class TelegramUpdateConsumer {
     }
 
     private static long updateId(InboundUpdate update) {
-        return update instanceof CustomerText text ? text.updateId() : ((Skipped) update).updateId();
+        return update.updateId();
     }
 
     private void report(InboundUpdate update, UpdateOutcome outcome) {
         long updateId = updateId(update);
         switch (outcome) {
             case STORED -> LOG.debugf("Stored update %d", updateId);
+            case APPLIED -> LOG.debugf("Applied update %d (%s)", updateId, update.kind());
             case SKIPPED -> {
-                Skipped skipped = (Skipped) update;
-                LOG.infof("Skipped update %d (%s): %s", updateId, skipped.kind(), skipped.reason());
+                if (update instanceof Skipped skipped) {
+                    LOG.infof("Skipped update %d (%s): %s", updateId, skipped.kind(), skipped.reason());
+                } else {
+                    LOG.infof("Skipped update %d (%s)", updateId, update.kind());
+                }
             }
             case DUPLICATE -> LOG.infof("Update %d was processed before; ignored", updateId);
         }

@@ -32,7 +32,7 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
      * One page of a widget conversation's messages as its customer sees them, oldest first: ordered by
      * (created_at, id), starting after {@code (afterCreatedAt, afterId)} when given. Every customer message (also
      * those stored BLOCKED: the customer must not learn they are blocked), every operator reply, and the system
-     * bubbles whose template key is in {@code customerKeys}; never operator-facing bubbles.
+     * bubbles whose template key is in {@code customerKeys}; never operator-facing bubbles, never deleted messages.
      */
     public Uni<List<Message>> widgetPage(UUID conversationId, Instant afterCreatedAt, UUID afterId, int limit,
                                          Collection<String> customerKeys) {
@@ -40,6 +40,7 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
         return getSession().chain(session -> {
             var query = session.createSelectionQuery("from Message m where m.conversationId = :conversationId"
                             + " and (m.direction = :inbound or m.systemKey is null or m.systemKey in :customerKeys)"
+                            + " and m.deletedAt is null"
                             + keyset + " order by m.createdAt, m.id", Message.class)
                     .setParameter("conversationId", conversationId)
                     .setParameter("inbound", MessageDirection.INBOUND)
@@ -50,6 +51,43 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
             }
             return query.getResultList();
         });
+    }
+
+    /**
+     * The message Telegram calls {@code telegramMessageId} in {@code chatId}: an INBOUND message's
+     * {@code telegram_message_id} or one of a SENT outbound message's {@code telegram_message_ids}; the newest when
+     * several match (a message id is unique per chat in Telegram). Null when none is stored.
+     */
+    public Uni<Message> findByTelegramId(long chatId, long telegramMessageId) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select cast(id as text) from message
+                         where telegram_chat_id = :chatId
+                           and (telegram_message_id = :messageId
+                                or (telegram_message_ids is not null
+                                    and cast(telegram_message_ids as jsonb) @> to_jsonb(cast(:messageId as bigint))))
+                         order by created_at desc, id desc
+                         limit 1""", String.class)
+                .setParameter("chatId", chatId)
+                .setParameter("messageId", telegramMessageId)
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : findById(UUID.fromString(ids.get(0))));
+    }
+
+    /**
+     * Keeps the message's current text as a previous version ({@code message_version}: the text, when it was written
+     * — its last edit or its creation — and {@code replacedAt}).
+     */
+    public Uni<Void> keepVersion(Message message, Instant replacedAt) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        insert into message_version (id, message_id, text, edited_at, replaced_at)
+                        values (:id, :messageId, :text, :editedAt, :replacedAt)""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("messageId", message.id)
+                .setParameter("text", message.text)
+                .setParameter("editedAt", message.editedAt != null ? message.editedAt : message.createdAt)
+                .setParameter("replacedAt", replacedAt)
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** The messages with these ids (any order). */

@@ -33,4 +33,9 @@ public class ProcessedUpdateRepository implements PanacheRepositoryBase<Processe
                 .executeUpdate())
                 .map(rows -> rows == 1);
     }
+
+    /** Sets the outcome and reason of an update recorded earlier in this transaction. */
+    public Uni<Void> settle(long updateId, UpdateOutcome outcome, String reason) {
+        return update("outcome = ?1, reason = ?2 where updateId = ?3", outcome, reason, updateId).replaceWithVoid();
+    }
 }

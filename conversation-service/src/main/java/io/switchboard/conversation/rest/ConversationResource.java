@@ -138,7 +138,9 @@ public class ConversationResource {
      * Blank text: 422; longer than {@code conversation.api.max-reply-length}: 413; unknown conversation: 404;
      * CLOSED or BLOCKED conversation: 409. A reply moves the conversation to AWAITING_CUSTOMER; replying to an
      * OPEN_UNCLAIMED conversation claims it for the replier, or answers 409 ("already claimed by …") when someone
-     * else claimed it meanwhile.
+     * else claimed it meanwhile. A Telegram customer who blocked the bot cannot be written to: 409 ("The customer blocked
+     * the bot on &lt;date&gt;; …"), nothing stored. A {@code clientMessageId} in the body works like an
+     * {@code Idempotency-Key} (the header wins).
      */
     @POST
     @Path("{id}/messages")

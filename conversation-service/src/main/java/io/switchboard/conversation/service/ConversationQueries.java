@@ -8,6 +8,7 @@ import io.switchboard.conversation.domain.Conversation;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.mapping.ConversationMapper;
+import io.switchboard.conversation.repository.AttachmentRepository;
 import io.switchboard.conversation.repository.ConversationFilter;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.CustomerRepository;
@@ -39,9 +40,12 @@ public class ConversationQueries {
     private final TagRepository tags;
     private final Outbox outbox;
     private final Clock clock;
+    private final AttachmentRepository attachments;
 
     public ConversationQueries(ConversationRepository conversations, CustomerRepository customers,
-                               MessageRepository messages, TagRepository tags, Outbox outbox, Clock clock) {
+                               MessageRepository messages, TagRepository tags, Outbox outbox, Clock clock,
+                               AttachmentRepository attachments) {
+        this.attachments = attachments;
         this.conversations = conversations;
         this.customers = customers;
         this.messages = messages;
@@ -99,11 +103,13 @@ public class ConversationQueries {
                 .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
                 .chain(conversation -> messages.page(conversationId, after == null ? null : after.at(),
                         after == null ? null : after.id(), limit + 1))
-                .map(rows -> {
+                .chain(rows -> {
                     List<Message> page = rows.size() > limit ? rows.subList(0, limit) : rows;
                     Message last = page.isEmpty() ? null : page.get(page.size() - 1);
                     String next = rows.size() > limit ? new Cursor(last.createdAt, last.id).encode() : null;
-                    return new Page<>(page.stream().map(ConversationMapper::view).toList(), next);
+                    return attachments.ofMessages(page.stream().map(m -> m.id).toList())
+                            .map(byMessage -> new Page<>(page.stream().map(m -> ConversationMapper.view(m,
+                                    byMessage.getOrDefault(m.id, List.of()))).toList(), next));
                 });
     }
 
@@ -132,15 +138,20 @@ public class ConversationQueries {
         List<UUID> lastMessageIds = page.stream().map(c -> c.lastMessageId).filter(Objects::nonNull).toList();
         List<UUID> ids = page.stream().map(c -> c.id).toList();
         return customers.listByIds(customerIds).chain(customerRows -> messages.listByIds(lastMessageIds)
-                .chain(messageRows -> conversations.unreadCounts(ids)
+                .chain(messageRows -> attachments.ofMessages(lastMessageIds).chain(attachmentsById -> conversations.unreadCounts(ids)
                         .chain(unread -> tags.tagsOf(ids).map(tagsById -> {
                             Map<UUID, Customer> byCustomerId = customerRows.stream()
                                     .collect(Collectors.toMap(c -> c.id, Function.identity()));
                             Map<UUID, Message> byMessageId = messageRows.stream()
                                     .collect(Collectors.toMap(m -> m.id, Function.identity()));
-                            return page.stream().map(c -> ConversationMapper.view(c, byCustomerId.get(c.customerId),
-                                    c.lastMessageId == null ? null : byMessageId.get(c.lastMessageId),
-                                    unread.getOrDefault(c.id, 0L), tagsById.getOrDefault(c.id, List.of()))).toList();
-                        }))));
+                            return page.stream().map(c -> {
+                                Message lastMessage = c.lastMessageId == null ? null : byMessageId.get(c.lastMessageId);
+                                // a media message previews as "[photo] caption"
+                                String preview = lastMessage == null ? null
+                                        : ConversationMapper.preview(lastMessage.text, attachmentsById.get(lastMessage.id));
+                                return ConversationMapper.view(c, byCustomerId.get(c.customerId), lastMessage, preview,
+                                        unread.getOrDefault(c.id, 0L), tagsById.getOrDefault(c.id, List.of()));
+                            }).toList();
+                        })))));
     }
 }

@@ -7,8 +7,13 @@ import io.switchboard.conversation.domain.ConversationStatus;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.InboundText;
 import io.switchboard.conversation.domain.InboundUpdate;
+import io.switchboard.conversation.domain.InboundUpdate.BotMembership;
+import io.switchboard.conversation.domain.InboundUpdate.CustomerEdit;
+import io.switchboard.conversation.domain.InboundUpdate.CustomerReaction;
 import io.switchboard.conversation.domain.InboundUpdate.CustomerText;
+import io.switchboard.conversation.domain.InboundUpdate.DeepLinkStart;
 import io.switchboard.conversation.domain.InboundUpdate.Skipped;
+import io.switchboard.conversation.domain.UpdateResult;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.domain.UpdateOutcome;
 import io.switchboard.conversation.repository.ConversationRepository;
@@ -24,6 +29,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Turns a consumed Telegram update into stored state, in one transaction: records the update_id (a redelivered
@@ -52,6 +58,18 @@ public class CustomerMessageIntake {
     private final InboundMessages inboundMessages;
     private final Codenames codenames;
     private final Clock clock;
+    /** The support group's updates (group messages, button presses), in the same transaction. */
+    @jakarta.inject.Inject
+    SupportGroupUpdates supportGroupUpdates;
+    /** Customer edits, blocks, reactions and deep links: changes without a stored message (outcome APPLIED). */
+    @jakarta.inject.Inject
+    CustomerEdits edits;
+    @jakarta.inject.Inject
+    BotBlocking blocking;
+    @jakarta.inject.Inject
+    CustomerReactions reactions;
+    @jakarta.inject.Inject
+    TelegramDeepLinks deepLinks;
 
     public CustomerMessageIntake(ProcessedUpdateRepository processedUpdates, CustomerRepository customers,
                                  ConversationRepository conversations, InboundMessages inboundMessages,
@@ -97,6 +115,10 @@ public class CustomerMessageIntake {
     }
 
     private Uni<UpdateOutcome> apply(InboundUpdate update, Instant now) {
+        if (update instanceof InboundUpdate.GroupMessage || update instanceof InboundUpdate.CallbackQuery
+                || (update instanceof CustomerText text && SupportGroupUpdates.isPrivateLink(text))) {
+            return supportGroupUpdates.accept(update, now); // the topics console's side
+        }
         if (update instanceof Skipped skipped) {
             return processedUpdates.recordIfNew(skipped.updateId(), skipped.kind(), UpdateOutcome.SKIPPED, skipped.reason(), now)
                     .map(recorded -> recorded ? UpdateOutcome.SKIPPED : UpdateOutcome.DUPLICATE);
@@ -107,22 +129,63 @@ public class CustomerMessageIntake {
                             ? store(text, now).replaceWith(UpdateOutcome.STORED)
                             : Uni.createFrom().item(UpdateOutcome.DUPLICATE));
         }
+        if (update instanceof DeepLinkStart start) {
+            return change(update, now, () -> deepLinks.apply(start, now).chain(result -> result != null
+                    ? Uni.createFrom().item(result)
+                    // unknown, expired or used payload: an ordinary first message, as typed
+                    : store(new CustomerText(start.updateId(), start.chatId(), start.messageId(), start.sender(),
+                    start.text()), now).replaceWith(new UpdateResult(UpdateOutcome.STORED, null))));
+        }
+        if (update instanceof CustomerEdit edit) {
+            return change(update, now, () -> edits.apply(edit, now));
+        }
+        if (update instanceof BotMembership membership) {
+            return change(update, now, () -> blocking.apply(membership, now));
+        }
+        if (update instanceof CustomerReaction reaction) {
+            return change(update, now, () -> reactions.apply(reaction, now));
+        }
         return Uni.createFrom().failure(new IllegalArgumentException("an unreadable update cannot be recorded"));
     }
 
+    /**
+     * Records {@code update} (a redelivery stops there), applies it, and records what it did (APPLIED or SKIPPED with
+     * the handler's reason, or STORED).
+     */
+    private Uni<UpdateOutcome> change(InboundUpdate update, Instant now, Supplier<Uni<UpdateResult>> handler) {
+        return processedUpdates.recordIfNew(update.updateId(), update.kind(), UpdateOutcome.APPLIED, null, now)
+                .chain(recorded -> !recorded ? Uni.createFrom().item(UpdateOutcome.DUPLICATE)
+                        : handler.get().call(result -> processedUpdates.settle(update.updateId(), result.outcome(),
+                                result.reason()))
+                        .map(UpdateResult::outcome));
+    }
+
     private Uni<Void> store(CustomerText text, Instant now) {
-        InboundText inbound = InboundText.telegram(text.chatId(), text.messageId(), text.text());
+        InboundText inbound = new InboundText(text.text(), text.chatId(), text.messageId(), null, text.media(),
+                text.replyToTelegramMessageId(), text.replyToText());
         return customers.upsert(text.sender(), text.chatId(), now)
-                .chain(customer -> latest(customer.id)
-                        .chain(latest -> latest == null
-                                ? open(customer, inbound, now)
-                                : inboundMessages.wrote(latest, customer, inbound, now))
+                .chain(customer -> latest(customer.id, text.chatId())
+                        .chain(latest -> {
+                            if (latest == null) {
+                                return open(customer, inbound, now);
+                            }
+                            if (latest.customerId.equals(customer.id)) {
+                                return inboundMessages.wrote(latest, customer, inbound, now);
+                            }
+                            // a widget conversation continued in this chat through a deep link: its own customer
+                            return customers.findById(latest.customerId)
+                                    .chain(owner -> inboundMessages.wrote(latest, owner, inbound, now));
+                        })
                         .replaceWithVoid());
     }
 
-    /** The customer's latest conversation, locked for this transaction, or null. */
-    private Uni<Conversation> latest(UUID customerId) {
-        return conversations.find("customerId = ?1 order by createdAt desc, id desc", customerId)
+    /**
+     * The customer's latest conversation, or a newer one that continues in this Telegram chat through a deep link
+     * (a widget conversation whose customer is someone else), locked for this transaction; null when none.
+     */
+    private Uni<Conversation> latest(UUID customerId, long chatId) {
+        return conversations.find("(customerId = ?1 or (telegramChatId = ?2 and channel = ?3))"
+                                + " order by createdAt desc, id desc", customerId, chatId, Channel.TELEGRAM)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
     }

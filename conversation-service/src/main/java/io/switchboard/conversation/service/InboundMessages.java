@@ -15,6 +15,8 @@ import io.switchboard.conversation.domain.InboundText;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.domain.MessageStatus;
 import io.switchboard.conversation.mapping.ConversationMapper;
+import io.switchboard.conversation.domain.Attachment;
+import io.switchboard.conversation.repository.AttachmentRepository;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.MessageRepository;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,9 +59,12 @@ public class InboundMessages {
     private final SystemMessages systemMessages;
     private final LifecycleTimers timers;
     private final Codenames codenames;
+    private final AttachmentRepository attachments;
 
     public InboundMessages(ConversationRepository conversations, MessageRepository messages, Outbox outbox,
-                           AuditTrail audit, SystemMessages systemMessages, LifecycleTimers timers, Codenames codenames) {
+                           AuditTrail audit, SystemMessages systemMessages, LifecycleTimers timers, Codenames codenames,
+                           AttachmentRepository attachments) {
+        this.attachments = attachments;
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
@@ -105,7 +111,7 @@ public class InboundMessages {
         if (before.status() == ConversationStatus.BLOCKED) {
             Message blocked = Message.inbound(conversation.id, text, now);
             blocked.status = MessageStatus.BLOCKED;
-            return messages.persist(blocked);
+            return persist(blocked, text, now).map(stored -> stored.message());
         }
         if (!decision.changed()) {
             return received(conversation, customer, text, now, null);
@@ -146,15 +152,49 @@ public class InboundMessages {
         Map<String, String> vars = vars(conversation, customer);
         Instant first = now.plus(1, ChronoUnit.MICROS);
         Instant second = now.plus(2, ChronoUnit.MICROS);
-        return messages.persist(message)
-                .call(stored -> outbox.event(new MessageReceived(UUID.randomUUID(), 1, now,
-                        conversation.id, ConversationMapper.summary(customer), ConversationMapper.snapshot(stored)), now))
+        return persist(message, text, now)
+                .call(stored -> outbox.event(new MessageReceived(UUID.randomUUID(), 1, now, conversation.id,
+                        ConversationMapper.summary(customer),
+                        ConversationMapper.snapshot(stored.message(), stored.attachments())), now))
+                .map(Stored::message)
                 .call(() -> firstSystemKey == null ? Uni.createFrom().voidItem()
                         : systemMessages.post(conversation, firstSystemKey, vars, first).replaceWithVoid())
                 .call(() -> conversation.status == ConversationStatus.OPEN_UNCLAIMED
                         ? systemMessages.post(conversation, "waiting_for_agent", vars, second).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                 .call(() -> timers.reschedule(conversation, now));
+    }
+
+    /** A stored message with its attachments. */
+    private record Stored(Message message, List<Attachment> attachments) {
+    }
+
+    /**
+     * Stores {@code message}: first resolves the Telegram message it replies to (in the same chat; left null when that
+     * message is not stored, the quoted text stays), then the message, then its attachment.
+     */
+    private Uni<Stored> persist(Message message, InboundText text, Instant now) {
+        Uni<Void> reply = text.replyToTelegramMessageId() == null || text.telegramChatId() == null
+                ? Uni.createFrom().voidItem()
+                : messages.findByTelegramId(text.telegramChatId(), text.replyToTelegramMessageId())
+                        .invoke(replied -> {
+                            if (replied != null && replied.conversationId.equals(message.conversationId)) {
+                                message.replyToMessageId = replied.id;
+                                if (message.replyToText == null && !replied.text.isEmpty()) {
+                                    message.replyToText = replied.text.length() <= 200 ? replied.text
+                                            : replied.text.substring(0, 200);
+                                }
+                            }
+                        })
+                        .replaceWithVoid();
+        return reply.chain(() -> messages.persist(message))
+                .chain(stored -> {
+                    if (text.media() == null) {
+                        return Uni.createFrom().item(new Stored(stored, List.of()));
+                    }
+                    Attachment attachment = text.media().toAttachment(stored.id, now);
+                    return attachments.persist(attachment).map(a -> new Stored(stored, List.of(a)));
+                });
     }
 
     /** Placeholder values for the customer's system messages: codename, and the nickname or display name. */

@@ -12,8 +12,10 @@ public class RefusedException extends RuntimeException {
         NOT_FOUND(404, "Not Found"),
         /** 403: it exists, but this operator may not do this to it. */
         NOT_ALLOWED(403, "Forbidden"),
-        /** 409: it clashes with stored data (a duplicate name or shortcut). */
-        CONFLICT(409, "Conflict");
+        /** 409: it clashes with stored data (a duplicate name or shortcut) or with the thing's state. */
+        CONFLICT(409, "Conflict"),
+        /** 422: well-formed, but this thing cannot be changed that way (e.g. editing a message split into parts). */
+        UNPROCESSABLE(422, "Unprocessable Content");
 
         private final int status;
         private final String title;
@@ -49,6 +51,10 @@ public class RefusedException extends RuntimeException {
 
     public static RefusedException conflict(String detail) {
         return new RefusedException(Reason.CONFLICT, detail);
+    }
+
+    public static RefusedException unprocessable(String detail) {
+        return new RefusedException(Reason.UNPROCESSABLE, detail);
     }
 
     public Reason reason() {

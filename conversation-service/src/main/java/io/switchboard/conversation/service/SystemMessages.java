@@ -163,6 +163,7 @@ public class SystemMessages {
         m.status = status;
         m.text = text;
         m.systemKey = template.key();
+        m.source = "SYSTEM";
         m.operatorId = actor == null ? null : actor.id();
         m.operatorName = actor == null ? null : actor.name();
         m.createdAt = now;

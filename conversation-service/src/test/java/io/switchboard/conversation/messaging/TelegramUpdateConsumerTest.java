@@ -65,89 +65,6 @@ class TelegramUpdateConsumerTest {
     CustomerMessageIntake intake;
 
     @Test
-    void everyFixtureIsStoredOnceOrRecordedAsSkipped() throws Exception {
-        List<Path> fixtures = TelegramUpdateReaderTest.fixtures();
-        Map<Long, List<JsonNode>> textsByChat = new HashMap<>();
-        Set<Long> skippedIds = new HashSet<>();
-        Set<Long> allIds = new HashSet<>();
-        try (KafkaProducer<String, String> producer = KafkaTestClient.producer()) {
-            for (Path file : fixtures) {
-                String raw = Files.readString(file, StandardCharsets.UTF_8);
-                JsonNode update = mapper.readTree(raw);
-                long updateId = update.get("update_id").longValue();
-                allIds.add(updateId);
-                JsonNode message = update.path("message");
-                if ("private".equals(message.path("chat").path("type").asText()) && message.path("text").isTextual()) {
-                    textsByChat.computeIfAbsent(message.path("chat").path("id").longValue(), k -> new ArrayList<>()).add(message);
-                } else {
-                    skippedIds.add(updateId);
-                }
-                producer.send(new ProducerRecord<>("telegram.updates", keyOf(update), raw)).get(30, TimeUnit.SECONDS);
-            }
-        }
-        assertEquals(8, textsByChat.values().stream().mapToInt(List::size).sum(), "fixtures 01-08 are private texts");
-
-        Polling.until("every fixture update recorded", WAIT,
-                () -> TestDatabase.scalar("select count(*) from processed_update where update_id = any(?)",
-                        new Object[] {allIds.toArray(Long[]::new)}),
-                n -> n == allIds.size());
-
-        for (Long id : skippedIds) {
-            Map<String, Object> row = TestDatabase.query("select outcome, reason from processed_update where update_id = ?", id).get(0);
-            assertEquals("SKIPPED", row.get("outcome"), "update " + id);
-            assertNotNull(row.get("reason"), "update " + id);
-        }
-
-        Map<UUID, Long> chatByConversation = new HashMap<>();
-        for (Map.Entry<Long, List<JsonNode>> chat : textsByChat.entrySet()) {
-            List<Map<String, Object>> stored = TestDatabase.query("""
-                    select m.text, m.direction, m.status, m.telegram_message_id, m.conversation_id
-                    from message m join conversation c on c.id = m.conversation_id join customer u on u.id = c.customer_id
-                    where u.telegram_user_id = ? and m.system_key is null order by m.created_at, m.id""", chat.getKey());
-            assertEquals(chat.getValue().size(), stored.size(), "messages of chat " + chat.getKey());
-            for (int i = 0; i < stored.size(); i++) {
-                JsonNode expected = chat.getValue().get(i);
-                Map<String, Object> row = stored.get(i);
-                assertArrayEquals(expected.get("text").textValue().getBytes(StandardCharsets.UTF_8),
-                        ((String) row.get("text")).getBytes(StandardCharsets.UTF_8), "byte-exact text of chat " + chat.getKey());
-                assertEquals("INBOUND", row.get("direction"));
-                assertEquals("RECEIVED", row.get("status"));
-                assertEquals(expected.get("message_id").longValue(), ((Number) row.get("telegram_message_id")).longValue());
-                chatByConversation.put((UUID) row.get("conversation_id"), chat.getKey());
-            }
-        }
-        assertEquals(textsByChat.size(), chatByConversation.size(), "one conversation per customer");
-
-        List<ConsumerRecord<String, String>> events = KafkaTestClient.readUntil(Topics.CONVERSATION_EVENTS,
-                r -> chatByConversation.containsKey(UUID.fromString(r.key())),
-                seen -> seen.size() >= chatByConversation.size() + 8, WAIT);
-        int opened = 0;
-        int received = 0;
-        for (ConsumerRecord<String, String> record : events) {
-            ConversationEvent event = mapper.readValue(record.value(), ConversationEvent.class);
-            assertEquals(record.key(), event.conversationId().toString(), "key = conversation id");
-            assertTrue(record.value().contains("\"type\":\"" + event.type() + "\""), record.value());
-            if (event instanceof ConversationOpened o) {
-                opened++;
-                assertEquals("OPEN_UNCLAIMED", o.status());
-                assertTrue(o.codename().matches("[A-Z][a-z]+ [A-Z][a-z]+ #[0-9A-F]{4}"), o.codename());
-            } else if (event instanceof MessageReceived m) {
-                received++;
-                assertEquals("INBOUND", m.message().direction());
-                long chat = chatByConversation.get(m.conversationId());
-                assertTrue(textsByChat.get(chat).stream().anyMatch(t -> t.get("text").textValue().equals(m.message().text())));
-            }
-        }
-        assertEquals(chatByConversation.size(), opened, "conversation.opened per conversation");
-        assertEquals(8, received, "message.received per stored message");
-        // a conversation's opened event comes before its first message.received
-        for (UUID conversation : chatByConversation.keySet()) {
-            ConsumerRecord<String, String> first = events.stream().filter(r -> r.key().equals(conversation.toString())).findFirst().orElseThrow();
-            assertTrue(first.value().contains("\"conversation.opened\""), first.value());
-        }
-    }
-
-    @Test
     void sameUpdateDeliveredTwiceIsStoredOnce() {
         long userId = TestUpdates.nextId();
         String update = TestUpdates.privateText(TestUpdates.nextId(), userId, "Twice", "only once please");
@@ -330,25 +247,5 @@ class TelegramUpdateConsumerTest {
         return TestDatabase.scalar("""
                 select count(*) from message m join conversation c on c.id = m.conversation_id
                 join customer u on u.id = c.customer_id where u.telegram_user_id = ? and m.text = ?""", userId, text);
-    }
-
-    /** The key telegram-ingest uses: chat id, else sender id, else 0. */
-    private static String keyOf(JsonNode update) {
-        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) update::fields) {
-            JsonNode payload = field.getValue();
-            if (!payload.isObject()) {
-                continue;
-            }
-            if (payload.path("chat").path("id").isIntegralNumber()) {
-                return payload.path("chat").path("id").asText();
-            }
-            if (payload.path("message").path("chat").path("id").isIntegralNumber()) {
-                return payload.path("message").path("chat").path("id").asText();
-            }
-            if (payload.path("from").path("id").isIntegralNumber()) {
-                return payload.path("from").path("id").asText();
-            }
-        }
-        return "0";
     }
 }

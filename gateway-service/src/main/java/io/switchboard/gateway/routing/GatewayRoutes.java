@@ -19,6 +19,8 @@ import java.net.URI;
  * The gateway's routing table, mounted on Quarkus's Vert.x router at start-up.
  *
  * <pre>
+ * any request                                  body limit by Content-Length ({@link BodyLimits}): 60 MB for
+ *                                                POST /api/conversations/:id/messages, 10 MB elsewhere; else 413
  * POST /api/auth/login                         login rate limit, then the gateway's own endpoint
  * /api/widget/**                               CORS for the allowed sites (preflights answered here), then:
  *   GET   /api/widget/conversations/:id,
@@ -107,6 +109,7 @@ public class GatewayRoutes {
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         int order = EDGE_ORDER;
 
+        router.route().order(order++).handler(new BodyLimits());
         router.post("/api/auth/login").order(order++).handler(loginThrottle);
 
         router.routeWithRegex("^/api/widget(/.*)?$").order(order++).handler(widgetCors);

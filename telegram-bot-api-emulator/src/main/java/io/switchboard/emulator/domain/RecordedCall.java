@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param method   canonical camelCase name for known methods ({@code sendMessage}), else the name as called
  * @param params   every parameter as received (JSON values from a JSON body, strings from forms and query strings)
  * @param status   HTTP status of the answer
- * @param response the answer envelope ({@code {"ok":...}})
- * @param at       when the call was answered
+ * @param errorCode   the answer's {@code error_code}, null when ok
+ * @param description the answer's {@code description} when not ok, else null
+ * @param response    the answer envelope ({@code {"ok":...}})
+ * @param at          when the call was answered
  */
 public record RecordedCall(long seq, @JsonIgnore String token, long botId, String method, JsonNode params, int status,
-        JsonNode response, Instant at) {
+        Integer errorCode, String description, JsonNode response, Instant at) {
 }

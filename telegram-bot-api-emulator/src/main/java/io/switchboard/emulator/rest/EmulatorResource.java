@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,9 +38,14 @@ import io.switchboard.emulator.domain.BotState;
 import io.switchboard.emulator.domain.QueuedUpdate;
 import io.switchboard.emulator.domain.RecordedCall;
 import io.switchboard.emulator.domain.UpdatePoll;
+import io.switchboard.emulator.domain.UploadedFile;
 import io.switchboard.emulator.domain.WebhookDelivery;
 import io.switchboard.emulator.service.BotRegistry;
+import io.switchboard.emulator.rest.ControlRequests.EditRequest;
+import io.switchboard.emulator.rest.ControlRequests.ReactionRequest;
 import io.switchboard.emulator.service.CallJournal;
+import io.switchboard.emulator.service.CustomerActions;
+import io.switchboard.emulator.service.FaultInjector;
 import io.switchboard.emulator.service.UpdateFeed;
 import io.switchboard.emulator.service.WebhookDispatcher;
 
@@ -52,11 +61,15 @@ public class EmulatorResource {
     private final UpdateFeed feed;
     private final CallJournal journal;
     private final WebhookDispatcher webhooks;
+    private final CustomerActions actions;
+    private final FaultInjector faults;
     private final ObjectReader updateReader;
 
     EmulatorResource(EmulatorConfig config, BotRegistry bots, UpdateFeed feed, CallJournal journal,
-            WebhookDispatcher webhooks, ObjectMapper mapper) {
+            WebhookDispatcher webhooks, CustomerActions actions, FaultInjector faults, ObjectMapper mapper) {
         this.config = config;
+        this.actions = actions;
+        this.faults = faults;
         this.bots = bots;
         this.feed = feed;
         this.journal = journal;
@@ -139,6 +152,94 @@ public class EmulatorResource {
     }
 
     /**
+     * The customer sends a photo: multipart/form-data with part {@code file} (required), {@code caption} and
+     * {@code firstName} (optional). The file is kept so getFile and {@code /file/bot<token>/<path>} serve it.
+     *
+     * @return 202 with the queued Update ({@code message.photo[]}, smallest size first); 400 without a file
+     */
+    @POST
+    @Path("customers/{chatId}/photos")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response customerPhoto(@PathParam("chatId") long chatId, @QueryParam("token") String token,
+            @RestForm("file") FileUpload file, @RestForm("caption") String caption,
+            @RestForm("firstName") String firstName) {
+        return customerMedia(chatId, token, true, file, caption, firstName);
+    }
+
+    /**
+     * The customer sends a document: as {@link #customerPhoto}, the Update carries {@code message.document} with
+     * file_name, mime_type, file_id, file_unique_id and file_size.
+     */
+    @POST
+    @Path("customers/{chatId}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response customerDocument(@PathParam("chatId") long chatId, @QueryParam("token") String token,
+            @RestForm("file") FileUpload file, @RestForm("caption") String caption,
+            @RestForm("firstName") String firstName) {
+        return customerMedia(chatId, token, false, file, caption, firstName);
+    }
+
+    private Response customerMedia(long chatId, String token, boolean photo, FileUpload file, String caption,
+            String firstName) {
+        if (chatId <= 0) {
+            throw new BadRequestException("A customer's chat id is a positive user id.");
+        }
+        if (file == null || file.uploadedFile() == null) {
+            throw new BadRequestException("The multipart part 'file' is required.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length == 0) {
+            throw new BadRequestException("The file is empty.");
+        }
+        UploadedFile upload = new UploadedFile(file.fileName(), file.contentType(), bytes);
+        QueuedUpdate update = actions.sendsMedia(bot(token), chatId, photo, upload,
+                caption == null || caption.isEmpty() ? null : caption, blankToNull(firstName));
+        return Response.accepted(update.body()).build();
+    }
+
+    /**
+     * The customer edits their message: an {@code edited_message} Update with the new text (caption for media) and
+     * {@code edit_date}.
+     *
+     * @return 202 with the queued Update; 400 without text; 404 for an unknown or deleted message; 409 for a message
+     *         that is not the customer's
+     */
+    @POST
+    @Path("customers/{chatId}/messages/{messageId}/edit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response customerEdits(@PathParam("chatId") long chatId, @PathParam("messageId") long messageId,
+            @QueryParam("token") String token, EditRequest request) {
+        if (request == null || request.text() == null || request.text().isEmpty()) {
+            throw new BadRequestException("text is required.");
+        }
+        return Response.accepted(actions.edits(bot(token), chatId, messageId, request.text()).body()).build();
+    }
+
+    /**
+     * The customer reacts to a message of the chat (either side): a {@code message_reaction} Update with
+     * {@code old_reaction} and {@code new_reaction}; an empty or missing emoji removes the reaction.
+     *
+     * @return 202 with the queued Update; 404 for an unknown or deleted message
+     */
+    @POST
+    @Path("customers/{chatId}/messages/{messageId}/reactions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response customerReacts(@PathParam("chatId") long chatId, @PathParam("messageId") long messageId,
+            @QueryParam("token") String token, ReactionRequest request) {
+        String emoji = request == null ? null : request.emoji();
+        return Response.accepted(actions.reacts(bot(token), chatId, messageId, emoji).body()).build();
+    }
+
+    /**
      * Recorded Bot API calls, oldest first.
      *
      * @param method  canonical method name, any letter case ({@code sendmessage} finds sendMessage calls)
@@ -162,7 +263,8 @@ public class EmulatorResource {
     }
 
     /**
-     * Forgets everything: queues, webhooks, blocked chats, histories, rate-limit buckets, calls and deliveries.
+     * Forgets everything: queues, webhooks, blocked chats, histories, topics, files, callbacks, rate-limit buckets,
+     * calls, deliveries and faults.
      * A waiting getUpdates is answered with an empty list. update_id and message_id counters keep increasing.
      */
     @POST
@@ -179,30 +281,39 @@ public class EmulatorResource {
         }
         journal.clear();
         webhooks.clearLog();
+        faults.clear(null);
     }
 
-    /** Marks the chat as having blocked the bot: sends to it answer 403 "Forbidden: bot was blocked by the user". */
+    /**
+     * Marks the chat as having blocked the bot: sends to it answer 403 "Forbidden: bot was blocked by the user", and
+     * a {@code my_chat_member} Update (member → kicked) is queued when the chat was not blocked yet.
+     */
     @POST
     @Path("chats/{chatId}/block")
     public void block(@PathParam("chatId") long chatId, @QueryParam("token") String token) {
         setBlocked(token, chatId, true);
     }
 
-    /** Lifts a block. */
+    /** Lifts a block; a {@code my_chat_member} Update (kicked → member) is queued when the chat was blocked. */
     @POST
     @Path("chats/{chatId}/unblock")
     public void unblock(@PathParam("chatId") long chatId, @QueryParam("token") String token) {
         setBlocked(token, chatId, false);
     }
 
-    /** The chat's messages in order: the customer's (queued message Updates) and the bot's (sendMessage results). */
+    /**
+     * The chat's messages in order: the customer's (queued message Updates) and the bot's (send results), as Bot API
+     * Message JSON (current text, {@code edit_date}, {@code reply_markup}, {@code message_thread_id}, {@code photo} /
+     * {@code document}) plus the emulator's flags {@code pinned}, {@code edited}, {@code deleted} and
+     * {@code disable_notification}. Deleted messages stay in the list, flagged.
+     */
     @GET
     @Path("chats/{chatId}/messages")
     @Produces(MediaType.APPLICATION_JSON)
     public List<ObjectNode> chatMessages(@PathParam("chatId") long chatId, @QueryParam("token") String token) {
         BotState bot = bot(token);
         synchronized (bot) {
-            return List.copyOf(bot.history(chatId));
+            return bot.history(chatId).stream().map(BotState::controlView).toList();
         }
     }
 
@@ -215,10 +326,7 @@ public class EmulatorResource {
     }
 
     private void setBlocked(String token, long chatId, boolean blocked) {
-        BotState bot = bot(token);
-        synchronized (bot) {
-            bot.blocked(chatId, blocked);
-        }
+        actions.setsBlocked(bot(token), chatId, blocked);
     }
 
     private BotState bot(String token) {

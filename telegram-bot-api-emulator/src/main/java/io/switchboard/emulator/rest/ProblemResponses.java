@@ -10,6 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.switchboard.emulator.service.CustomerActions;
+
 /**
  * The one exception mapper of the control API: every error is RFC 9457 {@code application/problem+json}
  * ({@code type, title, status, detail, instance}), never a stack trace. The Bot API surface itself answers with
@@ -26,6 +28,11 @@ public class ProblemResponses {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         return problem(status, e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(CustomerActions.Refused e, UriInfo uri) {
+        return problem(e.status(), e.getMessage(), uri);
     }
 
     @ServerExceptionMapper

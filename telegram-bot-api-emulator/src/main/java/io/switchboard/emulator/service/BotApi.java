@@ -1,7 +1,6 @@
 package io.switchboard.emulator.service;
 
 import java.time.Instant;
-import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,18 +11,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.emulator.config.EmulatorConfig;
 import io.switchboard.emulator.domain.BotAnswer;
 import io.switchboard.emulator.domain.BotApiError;
 import io.switchboard.emulator.domain.BotMethod;
 import io.switchboard.emulator.domain.BotParams;
 import io.switchboard.emulator.domain.BotState;
+import io.switchboard.emulator.domain.CallbackQuery;
+import io.switchboard.emulator.domain.ForumTopic;
 import io.switchboard.emulator.domain.QueuedUpdate;
 import io.switchboard.emulator.domain.Webhook;
 
 /**
- * The Bot API methods: getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendChatAction.
- * Answers and errors use Telegram's shapes and wording; failures are {@link BotApiError}s.
+ * The Bot API methods: getMe, getUpdates, setWebhook, deleteWebhook, getWebhookInfo, sendMessage, sendPhoto,
+ * sendDocument, editMessageText, deleteMessage, pinChatMessage, sendChatAction, answerCallbackQuery, getFile and the
+ * forum topic methods. Answers and errors use Telegram's shapes and wording; failures are {@link BotApiError}s.
  */
 @ApplicationScoped
 public class BotApi {
@@ -33,14 +34,19 @@ public class BotApi {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final EmulatorConfig config;
     private final UpdateFeed feed;
     private final WebhookDispatcher webhooks;
+    private final BotMessages messages;
+    private final ForumTopics topics;
+    private final BotFiles files;
 
-    BotApi(EmulatorConfig config, UpdateFeed feed, WebhookDispatcher webhooks) {
-        this.config = config;
+    BotApi(UpdateFeed feed, WebhookDispatcher webhooks, BotMessages messages,
+            ForumTopics topics, BotFiles files) {
         this.feed = feed;
         this.webhooks = webhooks;
+        this.messages = messages;
+        this.topics = topics;
+        this.files = files;
     }
 
     /** Runs {@code method} for {@code bot}; the Uni fails with a {@link BotApiError} for every Telegram error. */
@@ -52,17 +58,33 @@ public class BotApi {
                 case SET_WEBHOOK -> Uni.createFrom().item(setWebhook(bot, params));
                 case DELETE_WEBHOOK -> Uni.createFrom().item(deleteWebhook(bot, params));
                 case GET_WEBHOOK_INFO -> Uni.createFrom().item(BotAnswer.of(webhookInfo(bot)));
-                case SEND_MESSAGE -> Uni.createFrom().item(BotAnswer.of(sendMessage(bot, params)));
+                case SEND_MESSAGE -> answer(sendMessage(bot, params));
+                case SEND_PHOTO -> answer(files.sendPhoto(bot, params));
+                case SEND_DOCUMENT -> answer(files.sendDocument(bot, params));
+                case EDIT_MESSAGE_TEXT -> answer(editMessageText(bot, params));
+                case DELETE_MESSAGE -> answer(deleteMessage(bot, params));
+                case PIN_CHAT_MESSAGE -> answer(pinChatMessage(bot, params));
                 case SEND_CHAT_ACTION -> Uni.createFrom().item(sendChatAction(bot, params));
+                case ANSWER_CALLBACK_QUERY -> answer(answerCallbackQuery(bot, params));
+                case GET_FILE -> answer(files.getFile(bot, params));
+                case CREATE_FORUM_TOPIC -> answer(topics.create(bot, params));
+                case EDIT_FORUM_TOPIC -> answer(topics.edit(bot, params));
+                case CLOSE_FORUM_TOPIC -> answer(topics.setClosed(bot, params, true));
+                case REOPEN_FORUM_TOPIC -> answer(topics.setClosed(bot, params, false));
+                case DELETE_FORUM_TOPIC -> answer(topics.delete(bot, params));
             };
         } catch (BotApiError e) {
             return Uni.createFrom().failure(e);
         }
     }
 
-    /** The bot's User object, as getMe returns it and as the {@code from} of its messages (short form). */
+    private static Uni<BotAnswer> answer(JsonNode result) {
+        return Uni.createFrom().item(BotAnswer.of(result));
+    }
+
+    /** The bot's User object, as getMe returns it. */
     public ObjectNode getMe(BotState bot) {
-        return botUser(bot)
+        return messages.botUser(bot)
                 .put("can_join_groups", true)
                 .put("can_read_all_group_messages", false)
                 .put("supports_inline_queries", false)
@@ -70,18 +92,13 @@ public class BotApi {
                 .put("has_main_web_app", false);
     }
 
-    private ObjectNode botUser(BotState bot) {
-        return JSON.objectNode()
-                .put("id", bot.botId())
-                .put("is_bot", true)
-                .put("first_name", config.botFirstName())
-                .put("username", config.botUsername());
-    }
-
     private Uni<BotAnswer> getUpdates(BotState bot, BotParams params) {
         long offset = orDefault(params.integer("offset"), 0);
         int limit = (int) Math.max(1, Math.min(100, orDefault(params.integer("limit"), 100)));
         int timeout = (int) Math.max(0, Math.min(Integer.MAX_VALUE / 1000, orDefault(params.integer("timeout"), 0)));
+        synchronized (bot) {
+            bot.allowedUpdates(params.json("allowed_updates"));
+        }
         return feed.getUpdates(bot, offset, limit, timeout).map(updates -> {
             ArrayNode result = JSON.arrayNode();
             updates.stream().map(QueuedUpdate::body).forEach(result::add);
@@ -92,6 +109,10 @@ public class BotApi {
     private BotAnswer setWebhook(BotState bot, BotParams params) {
         String url = params.string("url");
         boolean drop = params.flag("drop_pending_updates");
+        JsonNode allowed = params.json("allowed_updates");
+        if (params.string("allowed_updates") != null && (allowed == null || !allowed.isArray())) {
+            throw BotApiError.badRequest("can't parse allowed updates JSON object");
+        }
         if (url == null || url.isEmpty()) {
             boolean had = webhooks.deleteWebhook(bot, drop);
             return new BotAnswer(BooleanNode.TRUE, had ? "Webhook was deleted" : "Webhook is already deleted");
@@ -100,6 +121,10 @@ public class BotApi {
         int maxConnections = (int) Math.max(1, Math.min(100, orDefault(params.integer("max_connections"), 40)));
         boolean changed = webhooks.setWebhook(bot, url, secret == null || secret.isEmpty() ? null : secret,
                 maxConnections, drop);
+        synchronized (bot) {
+            changed |= allowed != null && !allowed.equals(bot.allowedUpdates());
+            bot.allowedUpdates(allowed);
+        }
         return new BotAnswer(BooleanNode.TRUE, changed ? "Webhook was set" : "Webhook is already set");
     }
 
@@ -122,12 +147,143 @@ public class BotApi {
             if (webhook != null) {
                 info.put("max_connections", webhook.maxConnections());
             }
+            if (bot.allowedUpdates() != null) {
+                info.set("allowed_updates", bot.allowedUpdates().deepCopy());
+            }
             return info;
         }
     }
 
     private ObjectNode sendMessage(BotState bot, BotParams params) {
-        long chatId = chatId(params);
+        long chatId = BotMessages.chatId(params);
+        String text = text(params);
+        Long threadId = params.integer("message_thread_id");
+        synchronized (bot) {
+            ForumTopic topic = messages.admit(bot, chatId, threadId, true);
+            ObjectNode message = messages.newMessage(bot, chatId, topic, threadId);
+            message.put("text", text);
+            JsonNode entities = params.json("entities");
+            if (entities != null && entities.isArray() && !entities.isEmpty()) {
+                message.set("entities", entities);
+            }
+            return messages.store(bot, chatId, message, topic, params);
+        }
+    }
+
+    /**
+     * editMessageText(chat_id, message_id, text, reply_markup?): only the bot's own live messages; 400 {@code message
+     * to edit not found}, {@code message can't be edited} (someone else's), {@code message is not modified: ...}.
+     */
+    private ObjectNode editMessageText(BotState bot, BotParams params) {
+        long chatId = BotMessages.chatId(params);
+        String text = text(params);
+        Long messageId = params.integer("message_id");
+        synchronized (bot) {
+            if (bot.isBlocked(chatId)) {
+                throw BotApiError.botBlocked();
+            }
+            ObjectNode stored = messageId == null ? null : bot.message(chatId, messageId);
+            if (stored == null || stored.path("deleted").asBoolean(false)) {
+                throw BotApiError.badRequest("message to edit not found");
+            }
+            if (!stored.path("from").path("is_bot").asBoolean(false) || !stored.has("text")) {
+                throw BotApiError.badRequest("message can't be edited");
+            }
+            JsonNode markup = params.json("reply_markup");
+            boolean markupChanges = markup != null && markup.has("inline_keyboard")
+                    && !markup.equals(stored.get("reply_markup"));
+            if (text.equals(stored.path("text").asText()) && !markupChanges) {
+                throw BotApiError.badRequest("message is not modified: specified new message content and reply markup "
+                        + "are exactly the same as a current content and reply markup of the message");
+            }
+            stored.put("text", text);
+            stored.remove("entities");
+            JsonNode entities = params.json("entities");
+            if (entities != null && entities.isArray() && !entities.isEmpty()) {
+                stored.set("entities", entities);
+            }
+            if (markupChanges) {
+                stored.set("reply_markup", markup);
+            }
+            stored.put("edit_date", Instant.now().getEpochSecond());
+            stored.put("edited", true);
+            return BotState.botView(stored);
+        }
+    }
+
+    /** deleteMessage(chat_id, message_id): {@code true}; 400 {@code message to delete not found}. */
+    private BooleanNode deleteMessage(BotState bot, BotParams params) {
+        long chatId = BotMessages.chatId(params);
+        Long messageId = params.integer("message_id");
+        synchronized (bot) {
+            ObjectNode stored = messageId == null ? null : bot.message(chatId, messageId);
+            if (stored == null || stored.path("deleted").asBoolean(false)) {
+                throw BotApiError.badRequest("message to delete not found");
+            }
+            if (stored.has("forum_topic_created")) {
+                throw BotApiError.badRequest("message can't be deleted");
+            }
+            stored.put("deleted", true);
+            return BooleanNode.TRUE;
+        }
+    }
+
+    /**
+     * pinChatMessage(chat_id, message_id, disable_notification): {@code true}; 400 {@code message to pin not found}.
+     * There is no message_thread_id parameter (BOT_API_FACTS §5); one given is ignored, as Telegram ignores unknown
+     * parameters.
+     */
+    private BooleanNode pinChatMessage(BotState bot, BotParams params) {
+        long chatId = BotMessages.chatId(params);
+        Long messageId = params.integer("message_id");
+        synchronized (bot) {
+            if (bot.isBlocked(chatId)) {
+                throw BotApiError.botBlocked();
+            }
+            ObjectNode stored = messageId == null ? null : bot.message(chatId, messageId);
+            if (stored == null || stored.path("deleted").asBoolean(false)) {
+                throw BotApiError.badRequest("message to pin not found");
+            }
+            stored.put("pinned", true);
+            return BooleanNode.TRUE;
+        }
+    }
+
+    private BotAnswer sendChatAction(BotState bot, BotParams params) {
+        long chatId = BotMessages.chatId(params);
+        String action = params.string("action");
+        if (action == null || action.isBlank()) {
+            throw BotApiError.badRequest("wrong parameter action in request");
+        }
+        synchronized (bot) {
+            messages.admit(bot, chatId, params.integer("message_thread_id"), false);
+        }
+        return BotAnswer.of(BooleanNode.TRUE);
+    }
+
+    /**
+     * answerCallbackQuery(callback_query_id, text ≤ 200, show_alert, url, cache_time): {@code true}; 400 {@code query
+     * is too old and response timeout expired or query ID is invalid} for an unknown or already answered id,
+     * 400 {@code MESSAGE_TOO_LONG} for a longer text.
+     */
+    private BooleanNode answerCallbackQuery(BotState bot, BotParams params) {
+        String id = params.string("callback_query_id");
+        String text = params.string("text");
+        if (text != null && text.length() > CallbackQuery.MAX_ANSWER_TEXT_LENGTH) {
+            throw BotApiError.badRequest("MESSAGE_TOO_LONG");
+        }
+        synchronized (bot) {
+            CallbackQuery query = bot.callback(id);
+            if (query == null || query.answer() != null) {
+                throw BotApiError.badRequest("query is too old and response timeout expired or query ID is invalid");
+            }
+            bot.putCallback(query.answered(new CallbackQuery.Answer(id, text, params.flag("show_alert"),
+                    params.string("url"), params.integer("cache_time"), Instant.now())));
+        }
+        return BooleanNode.TRUE;
+    }
+
+    private static String text(BotParams params) {
         String text = params.string("text");
         if (text == null || text.isBlank()) {
             throw BotApiError.badRequest("message text is empty");
@@ -135,59 +291,7 @@ public class BotApi {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw BotApiError.badRequest("message is too long");
         }
-        synchronized (bot) {
-            if (bot.isBlocked(chatId)) {
-                throw BotApiError.botBlocked();
-            }
-            if (config.rateLimits().enabled()) {
-                OptionalLong retryAfter = bot.rateLimiter().tryAcquire(chatId);
-                if (retryAfter.isPresent()) {
-                    throw BotApiError.tooManyRequests(retryAfter.getAsLong());
-                }
-            }
-            ObjectNode message = JSON.objectNode();
-            message.put("message_id", bot.nextMessageId(chatId));
-            message.set("from", botUser(bot));
-            message.set("chat", bot.chat(chatId));
-            message.put("date", Instant.now().getEpochSecond());
-            Long threadId = params.integer("message_thread_id");
-            if (threadId != null && chatId < 0) {
-                message.put("message_thread_id", threadId);
-            }
-            message.put("text", text);
-            JsonNode entities = params.json("entities");
-            if (entities != null && entities.isArray() && !entities.isEmpty()) {
-                message.set("entities", entities);
-            }
-            JsonNode markup = params.json("reply_markup");
-            if (markup != null && markup.has("inline_keyboard")) {
-                message.set("reply_markup", markup);
-            }
-            bot.appendHistory(chatId, message);
-            return message.deepCopy();
-        }
-    }
-
-    private BotAnswer sendChatAction(BotState bot, BotParams params) {
-        long chatId = chatId(params);
-        String action = params.string("action");
-        if (action == null || action.isBlank()) {
-            throw BotApiError.badRequest("wrong parameter action in request");
-        }
-        synchronized (bot) {
-            if (bot.isBlocked(chatId)) {
-                throw BotApiError.botBlocked();
-            }
-        }
-        return BotAnswer.of(BooleanNode.TRUE);
-    }
-
-    private static long chatId(BotParams params) {
-        Long chatId = params.integer("chat_id");
-        if (chatId == null || chatId == 0) {
-            throw BotApiError.badRequest("chat not found");
-        }
-        return chatId;
+        return text;
     }
 
     private static long orDefault(Long value, long fallback) {

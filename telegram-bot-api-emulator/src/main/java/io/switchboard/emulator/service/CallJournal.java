@@ -29,7 +29,10 @@ public class CallJournal {
     /** Appends a call and returns it with its sequence number. */
     public synchronized RecordedCall record(String token, long botId, String method, JsonNode params, int status,
             JsonNode response, Instant at) {
-        RecordedCall call = new RecordedCall(++seq, token, botId, method, params, status, response, at);
+        boolean ok = response.path("ok").asBoolean(false);
+        RecordedCall call = new RecordedCall(++seq, token, botId, method, params, status,
+                ok ? null : Integer.valueOf(response.path("error_code").asInt(status)),
+                ok ? null : response.path("description").asText(null), response, at);
         calls.addLast(call);
         while (calls.size() > capacity) {
             calls.removeFirst();

@@ -121,9 +121,24 @@ public class UpdateFeed {
     /** A customer's message: a private-chat text message Update from {@code chatId}, queued like any other. */
     public QueuedUpdate customerMessage(BotState bot, long chatId, String text, String firstName, String lastName,
             String username, String languageCode) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode update = json.objectNode();
-        ObjectNode message = update.putObject("message");
+        ObjectNode message = customerMessageHead(bot, chatId, firstName, lastName, username, languageCode);
+        message.put("text", text);
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ');
+            int length = end < 0 ? text.length() : end;
+            message.putArray("entities").addObject().put("offset", 0).put("length", length).put("type", "bot_command");
+        }
+        return enqueueMessage(bot, message);
+    }
+
+    /**
+     * The common part of a customer's private-chat message: {@code message_id} (next in the chat), {@code from},
+     * {@code chat} (profile defaults: the one last seen for the chat, else first name "Customer") and {@code date};
+     * the caller adds the content and queues it with {@link #enqueueMessage(BotState, ObjectNode)}.
+     */
+    public ObjectNode customerMessageHead(BotState bot, long chatId, String firstName, String lastName,
+            String username, String languageCode) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
         synchronized (bot) {
             ObjectNode known = bot.chat(chatId);
             String first = firstName != null ? firstName : known.path("first_name").asText("Customer");
@@ -140,12 +155,18 @@ public class UpdateFeed {
             chat.put("type", "private");
         }
         message.put("date", Instant.now().getEpochSecond());
-        message.put("text", text);
-        if (text.startsWith("/")) {
-            int end = text.indexOf(' ');
-            int length = end < 0 ? text.length() : end;
-            message.putArray("entities").addObject().put("offset", 0).put("length", length).put("type", "bot_command");
-        }
+        return message;
+    }
+
+    /** Queues {@code message} as a {@code message} Update. */
+    public QueuedUpdate enqueueMessage(BotState bot, ObjectNode message) {
+        return enqueuePayload(bot, "message", message);
+    }
+
+    /** Queues an Update whose only payload is {@code field} (e.g. {@code edited_message}, {@code callback_query}). */
+    public QueuedUpdate enqueuePayload(BotState bot, String field, ObjectNode payload) {
+        ObjectNode update = JsonNodeFactory.instance.objectNode();
+        update.set(field, payload);
         return enqueue(bot, List.of(update)).get(0);
     }
 

@@ -2,23 +2,33 @@ package io.switchboard.emulator.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.File;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -26,6 +36,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.emulator.Fixtures;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** The emulator speaks the Bot API well enough for telegrambots-client, the client the services use. */
@@ -100,5 +111,46 @@ class TelegramClientCompatibilityTest {
                 () -> client.execute(SendMessage.builder().chatId(43L).text("hello?").build()));
         assertEquals(403, blocked.getErrorCode());
         assertEquals("Forbidden: bot was blocked by the user", blocked.getApiResponse());
+    }
+
+    @Test
+    void forumTopicsDocumentsAndFilesAsTheIngestServiceUsesThem() throws Exception {
+        long group = -1001971186208L;
+        ForumTopic topic = client.execute(CreateForumTopic.builder().chatId(group).name("🆕 Anna — blue-fox").build());
+        assertEquals("🆕 Anna — blue-fox", topic.getName());
+        assertTrue(topic.getMessageThreadId() > 0);
+
+        Message text = client.execute(SendMessage.builder().chatId(group).messageThreadId(topic.getMessageThreadId())
+                .text("👤 Anna: hi").disableNotification(true).build());
+        assertEquals(topic.getMessageThreadId(), text.getMessageThreadId());
+        assertTrue(text.getIsTopicMessage());
+
+        byte[] bytes = "%PDF-1.4 not really a pdf, but bytes all the same \u00e9".getBytes(StandardCharsets.UTF_8);
+        Message sent = client.execute(SendDocument.builder().chatId(group).messageThreadId(topic.getMessageThreadId())
+                .document(new InputFile(new ByteArrayInputStream(bytes), "contract.pdf"))
+                .caption("Подпишите, пожалуйста ✍️").disableNotification(true).build());
+        assertEquals("contract.pdf", sent.getDocument().getFileName());
+        assertEquals("application/pdf", sent.getDocument().getMimeType());
+        assertEquals(bytes.length, sent.getDocument().getFileSize());
+        assertEquals("Подпишите, пожалуйста ✍️", sent.getCaption());
+        assertEquals(topic.getMessageThreadId(), sent.getMessageThreadId());
+
+        File file = client.execute(new GetFile(sent.getDocument().getFileId()));
+        assertEquals(sent.getDocument().getFileId(), file.getFileId());
+        assertNotNull(file.getFilePath());
+
+        // telegrambots builds download URLs for https://api.telegram.org/file/bot<token>/<path> whatever TelegramUrl
+        // says; a client for the emulator rewrites that host (or builds the URL itself from its TelegramUrl)
+        OkHttpClient rewriting = new OkHttpClient.Builder().addInterceptor(chain -> {
+            HttpUrl url = chain.request().url();
+            HttpUrl local = url.host().equals("api.telegram.org")
+                    ? url.newBuilder().scheme("http").host("127.0.0.1").port(emulator.getPort()).build() : url;
+            return chain.proceed(chain.request().newBuilder().url(local).build());
+        }).build();
+        OkHttpTelegramClient downloading = new OkHttpTelegramClient(rewriting, bot.token(),
+                new TelegramUrl("http", "127.0.0.1", emulator.getPort(), false));
+        try (InputStream in = downloading.downloadFileAsStream(file)) {
+            assertArrayEquals(bytes, in.readAllBytes());
+        }
     }
 }

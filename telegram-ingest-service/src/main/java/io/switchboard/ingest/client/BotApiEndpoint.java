@@ -45,6 +45,22 @@ public record BotApiEndpoint(String scheme, String host, int port) {
         return new TelegramUrl(scheme, host, port, false);
     }
 
+    /**
+     * URL of a file to download ({@code /file/bot<token>/<file_path>}); contains the token, so never log it.
+     *
+     * @param filePath getFile's {@code file_path}, each segment percent-encoded here
+     */
+    public String fileUrl(String token, String filePath) {
+        StringBuilder url = new StringBuilder(scheme + "://" + host + ":" + port + "/file/bot" + token);
+        for (String segment : filePath.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".") && !segment.equals("..")) {
+                url.append('/').append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+            }
+        }
+        return url.toString();
+    }
+
     /** URL of one Bot API method; contains the token, so never log it. */
     public String methodUrl(String token, String method) {
         return scheme + "://" + host + ":" + port + "/bot" + token + "/" + method;

@@ -1,6 +1,7 @@
 package io.switchboard.ingest.client;
 
 import io.switchboard.ingest.config.TelegramConfig;
+import io.switchboard.ingest.domain.BotToken;
 import io.switchboard.ingest.domain.InboundUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import okhttp3.Call;
@@ -27,7 +28,6 @@ public class BotApiUpdates {
 
     private final OkHttpClient http;
     private final BotApiEndpoint endpoint;
-    private final String token;
     private final AtomicReference<Call> current = new AtomicReference<>();
 
     BotApiUpdates(OkHttpClient http, BotApiEndpoint endpoint, TelegramConfig config) {
@@ -38,12 +38,12 @@ public class BotApiUpdates {
                 .callTimeout(poll.plus(config.httpTimeout()).plus(config.httpTimeout()))
                 .build();
         this.endpoint = endpoint;
-        this.token = config.botToken().orElse("");
     }
 
     /**
      * One long poll.
      *
+     * @param token   the bot's token
      * @param offset  first update wanted: the last update_id received plus 1 (0 for the earliest unconfirmed)
      * @param limit   at most this many updates, 1–100
      * @param timeout how long Telegram may hold the request when it has nothing
@@ -51,10 +51,10 @@ public class BotApiUpdates {
      * @throws BotApiException for an error answer (409 when another poller or a webhook is active)
      * @throws IOException     when Telegram cannot be reached or the call was cancelled by {@link #cancel()}
      */
-    public List<InboundUpdate> getUpdates(long offset, int limit, Duration timeout)
+    public List<InboundUpdate> getUpdates(BotToken token, long offset, int limit, Duration timeout)
             throws IOException, BotApiException {
         String json = "{\"offset\":" + offset + ",\"limit\":" + limit + ",\"timeout\":" + timeout.toSeconds() + "}";
-        Answer answer = call("getUpdates", json);
+        Answer answer = call(token, "getUpdates", json);
         return BotApiAnswer.parse(answer.status(), answer.body());
     }
 
@@ -64,8 +64,8 @@ public class BotApiUpdates {
      * @throws BotApiException for an error answer
      * @throws IOException     when Telegram cannot be reached
      */
-    public void deleteWebhook() throws IOException, BotApiException {
-        Answer answer = call("deleteWebhook", "{\"drop_pending_updates\":false}");
+    public void deleteWebhook(BotToken token) throws IOException, BotApiException {
+        Answer answer = call(token, "deleteWebhook", "{\"drop_pending_updates\":false}");
         BotApiAnswer.requireOk(answer.status(), answer.body());
     }
 
@@ -77,9 +77,9 @@ public class BotApiUpdates {
         }
     }
 
-    private Answer call(String method, String json) throws IOException {
+    private Answer call(BotToken token, String method, String json) throws IOException {
         Request request = new Request.Builder()
-                .url(endpoint.methodUrl(token, method))
+                .url(endpoint.methodUrl(token.value(), method))
                 .post(RequestBody.create(json, JSON))
                 .build();
         Call call = http.newCall(request);

@@ -9,8 +9,11 @@ import jakarta.enterprise.event.Observes;
 import java.util.regex.Pattern;
 
 /**
- * Refuses to start with settings that cannot work: no bot token, a webhook mode without a valid secret, an
- * unusable API URL or polling limits outside Telegram's range. Runs before every other start-up observer.
+ * Refuses to start with settings that cannot work: no valid {@code TELEGRAM_TOKEN_KEY} (dev and test profiles carry a
+ * fixed public key in application.properties, production has none), a malformed bot token, an environment token in
+ * webhook mode without a public URL and without a valid secret, an unusable API URL or polling limits outside
+ * Telegram's range. Runs before every other start-up observer. A missing bot token is fine: an admin sets one in the
+ * console.
  */
 @ApplicationScoped
 public class StartupConfigCheck {
@@ -26,20 +29,33 @@ public class StartupConfigCheck {
      * @throws IllegalStateException naming the environment variable to fix
      */
     static void validate(TelegramConfig config) {
-        if (config.botToken().map(String::isBlank).orElse(true)) {
-            throw new IllegalStateException("TELEGRAM_BOT_TOKEN (telegram.bot-token) must be set");
+        String key = config.tokenKey().map(String::trim).orElse("");
+        if (key.isEmpty()) {
+            throw new IllegalStateException("TELEGRAM_TOKEN_KEY (telegram.token-key) must be set: base64 of 32 random "
+                    + "bytes (openssl rand -base64 32); it encrypts the bot token stored from the console");
+        }
+        try {
+            io.switchboard.ingest.domain.TokenCipher.fromBase64(key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("TELEGRAM_TOKEN_KEY is invalid: " + e.getMessage());
+        }
+        boolean environmentToken = config.botToken().map(t -> !t.isBlank()).orElse(false);
+        if (environmentToken && !io.switchboard.ingest.domain.BotToken.isWellFormed(config.botToken().get().trim())) {
+            throw new IllegalStateException("TELEGRAM_BOT_TOKEN does not look like a bot token (123456789:AAE…)");
         }
         try {
             BotApiEndpoint.parse(config.apiUrl());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("TELEGRAM_API_URL is invalid: " + e.getMessage(), e);
         }
-        if (config.mode() == TelegramMode.WEBHOOK) {
-            String secret = config.webhookSecret().orElse("");
-            if (secret.isBlank()) {
-                throw new IllegalStateException("TELEGRAM_WEBHOOK_SECRET (telegram.webhook-secret) must be set when "
-                        + "TELEGRAM_MODE=webhook: it authenticates Telegram's POSTs to /telegram/webhook");
-            }
+        boolean publicUrl = config.webhookUrl().map(u -> !u.isBlank()).orElse(false);
+        String secret = config.webhookSecret().orElse("");
+        if (config.mode() == TelegramMode.WEBHOOK && environmentToken && !publicUrl && secret.isBlank()) {
+            throw new IllegalStateException("TELEGRAM_WEBHOOK_SECRET (telegram.webhook-secret) must be set when "
+                    + "TELEGRAM_MODE=webhook without TELEGRAM_WEBHOOK_URL: it authenticates Telegram's POSTs to "
+                    + "/telegram/webhook for the webhook you register yourself");
+        }
+        if (!secret.isBlank()) {
             if (!SECRET.matcher(secret).matches()) {
                 throw new IllegalStateException("TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ -"
                         + " (Telegram's rule for secret_token)");

@@ -14,8 +14,25 @@ import java.util.Optional;
 @ConfigMapping(prefix = "telegram")
 public interface TelegramConfig {
 
-    /** Bot token from BotFather ({@code TELEGRAM_BOT_TOKEN}); required, never logged. */
+    /**
+     * Bot token from BotFather ({@code TELEGRAM_BOT_TOKEN}); never logged. Optional: a token set by an admin
+     * ({@code PUT /api/admin/telegram/bot}, stored encrypted) wins over it; this one applies when none is stored.
+     */
     Optional<String> botToken();
+
+    /**
+     * AES-256 key that encrypts the stored bot token and webhook secret ({@code TELEGRAM_TOKEN_KEY}): base64 of
+     * exactly 32 random bytes ({@code openssl rand -base64 32}). Required in production; dev and test profiles
+     * carry a fixed, public key.
+     */
+    Optional<String> tokenKey();
+
+    /** How often every replica re-reads the stored bot settings, so that a change made on another one applies. */
+    @WithDefault("5S")
+    Duration settingsRefreshInterval();
+
+    /** Webhook monitoring ({@code telegram.webhook.*}). */
+    Webhook webhook();
 
     /** Bot API base URL, scheme://host[:port] without path ({@code TELEGRAM_API_URL}). */
     @WithDefault("https://api.telegram.org")
@@ -54,6 +71,23 @@ public interface TelegramConfig {
 
     /** Limits and retries of outgoing messages. */
     Send send();
+
+    /**
+     * Base URL of conversation-service ({@code CONVERSATION_SERVICE_URL}), from which {@code SendMedia} bytes are
+     * fetched ({@code GET /internal/uploads/{uploadId}}).
+     */
+    @WithDefault("http://127.0.0.1:8082")
+    String conversationServiceUrl();
+
+    /** {@code telegram.webhook.*}. */
+    interface Webhook {
+        /**
+         * How often {@code getWebhookInfo} is checked in webhook mode ({@code TELEGRAM_WEBHOOK_CHECK_INTERVAL}); a
+         * growing {@code pending_update_count} or a new {@code last_error_date} is logged at WARN and counted.
+         */
+        @WithDefault("60S")
+        Duration checkInterval();
+    }
 
     /** {@code telegram.polling.*}. */
     interface Polling {
@@ -107,5 +141,28 @@ public interface TelegramConfig {
         /** How many recently completed command ids are remembered to skip redeliveries. */
         @WithDefault("10000")
         int recentCommands();
+
+        /** Forum topics created per minute in one support group ({@code createForumTopic}). */
+        @WithDefault("20")
+        int topicCreationsPerMinute();
+
+        /** Longest wait between two retries after network errors or 5xx (the doubling backoff stops here). */
+        @WithDefault("30S")
+        Duration maxRetryBackoff();
+
+        /** Threads that make Bot API calls concurrently (each for a different chat). */
+        @WithDefault("8")
+        int workers();
+
+        /**
+         * Commands held in memory (waiting or in flight) before the consumer stops taking new records from
+         * {@code telegram.commands} (back-pressure; nothing is dropped).
+         */
+        @WithDefault("10000")
+        int queueCapacity();
+
+        /** A {@code sendChatAction} older than this when its turn comes is dropped (the action lasts only 5 s). */
+        @WithDefault("10S")
+        Duration chatActionMaxAge();
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.ingest.domain;
 
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
@@ -14,8 +15,11 @@ import java.util.Map;
  * <ul>
  *   <li>per chat: {@code chatBurst} messages at once, then {@code chatPerSecond} per second;</li>
  *   <li>per group chat (negative chat id) in addition: {@code groupPerMinute} per minute;</li>
- *   <li>per bot: {@code botPerSecond} per second across all chats.</li>
+ *   <li>per bot: {@code botPerSecond} per second across all chats;</li>
+ *   <li>forum topic creations per group: {@code topicCreationsPerMinute} per minute.</li>
  * </ul>
+ * {@link #tryAcquire} never waits: it takes the permits of every bucket a call needs, or none and says how long to
+ * wait (the outbound schedule uses it, so one chat's wait never holds a thread); {@link #acquire} parks instead.
  * The buckets live in this replica only: with N replicas sharing one bot, give each {@code botPerSecond = 30/N}.
  * Buckets of the {@value #MAX_CHATS} least recently used chats are kept; an evicted chat starts fresh.
  */
@@ -25,12 +29,29 @@ public final class SendRateLimits {
     public static final int MAX_CHATS = 10_000;
 
     /** The numbers, see the class comment. */
-    public record Limits(int chatPerSecond, int chatBurst, int groupPerMinute, int botPerSecond) {
+    public record Limits(int chatPerSecond, int chatBurst, int groupPerMinute, int botPerSecond,
+                         int topicCreationsPerMinute) {
         public Limits {
-            if (chatPerSecond < 1 || chatBurst < 1 || groupPerMinute < 1 || botPerSecond < 1) {
+            if (chatPerSecond < 1 || chatBurst < 1 || groupPerMinute < 1 || botPerSecond < 1
+                    || topicCreationsPerMinute < 1) {
                 throw new IllegalArgumentException("every send limit must be at least 1");
             }
         }
+
+        /** Limits with the default 20 topic creations per minute. */
+        public Limits(int chatPerSecond, int chatBurst, int groupPerMinute, int botPerSecond) {
+            this(chatPerSecond, chatBurst, groupPerMinute, botPerSecond, 20);
+        }
+    }
+
+    /** Which buckets one Bot API call draws from. */
+    public enum Pace {
+        /** A message or message-like call to a chat: its chat bucket, its group bucket (groups) and the bot's. */
+        CHAT,
+        /** createForumTopic: like {@link #CHAT} plus the group's topic-creation bucket. */
+        TOPIC_CREATION,
+        /** A call that is not a message to the chat (answerCallbackQuery, sendChatAction): the bot's bucket only. */
+        BOT_ONLY
     }
 
     private final Limits limits;
@@ -38,6 +59,12 @@ public final class SendRateLimits {
     private final BlockingStrategy waiting;
     private final Bucket bot;
     private final Map<Long, Bucket> chats = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Bucket> eldest) {
+            return size() > MAX_CHATS;
+        }
+    };
+    private final Map<Long, Bucket> topicCreations = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Bucket> eldest) {
             return size() > MAX_CHATS;
@@ -65,12 +92,52 @@ public final class SendRateLimits {
      * @throws InterruptedException when the thread is interrupted while waiting (the permit may be spent)
      */
     public void acquire(long chatId) throws InterruptedException {
-        chat(chatId).asBlocking().consume(1, waiting);
-        bot.asBlocking().consume(1, waiting);
+        long wait;
+        while ((wait = tryAcquire(chatId, Pace.CHAT)) > 0) {
+            waiting.park(wait);
+        }
     }
 
-    private synchronized Bucket chat(long chatId) {
-        return chats.computeIfAbsent(chatId, this::newChatBucket);
+    /**
+     * Takes one permit from every bucket a call of kind {@code pace} to {@code chatId} needs, if all have one.
+     *
+     * @return 0 when the permits were taken; otherwise the nanoseconds until they may all be available (nothing
+     *         was taken)
+     */
+    public synchronized long tryAcquire(long chatId, Pace pace) {
+        Bucket chat = pace == Pace.BOT_ONLY ? null : chats.computeIfAbsent(chatId, this::newChatBucket);
+        Bucket topics = pace == Pace.TOPIC_CREATION
+                ? topicCreations.computeIfAbsent(chatId, this::newTopicCreationBucket) : null;
+        long wait = nanosToWait(bot);
+        if (chat != null) {
+            wait = Math.max(wait, nanosToWait(chat));
+        }
+        if (topics != null) {
+            wait = Math.max(wait, nanosToWait(topics));
+        }
+        if (wait > 0) {
+            return wait;
+        }
+        bot.tryConsume(1);
+        if (chat != null) {
+            chat.tryConsume(1);
+        }
+        if (topics != null) {
+            topics.tryConsume(1);
+        }
+        return 0;
+    }
+
+    private static long nanosToWait(Bucket bucket) {
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    private Bucket newTopicCreationBucket(long chatId) {
+        return builder()
+                .addLimit(l -> l.capacity(limits.topicCreationsPerMinute())
+                        .refillGreedy(limits.topicCreationsPerMinute(), Duration.ofMinutes(1)))
+                .build();
     }
 
     private Bucket newChatBucket(long chatId) {

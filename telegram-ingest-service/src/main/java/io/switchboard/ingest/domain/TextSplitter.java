@@ -4,43 +4,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a message text into parts Telegram accepts: at most {@value #TELEGRAM_MAX} UTF-16 code units each
- * (Telegram counts UTF-16 units, as Java's {@link String#length()} does).
+ * Splits a text into parts Telegram accepts: at most a limit of UTF-16 code units each ({@value #TELEGRAM_MAX} for a
+ * message text, {@value #CAPTION_MAX} for a media caption; Telegram counts UTF-16 units, as {@link String#length()}
+ * does).
  *
- * <p>Each part ends at the last newline that fits, else at the last whitespace that fits, else it is cut hard; the
- * separator stays at the end of its part, so the parts concatenated are exactly the original text. A cut never
- * falls between the two halves of a surrogate pair (an emoji stays whole). Text that fits is returned as is, even
- * when empty.
+ * <p>A part ends at a boundary in the last 20% of its window when there is one, preferring a paragraph break
+ * (blank line), then a line break, then any whitespace; otherwise it is cut at the limit. The separator stays at the
+ * end of its part, so the parts concatenated are exactly the original text. A cut never falls between the two
+ * halves of a surrogate pair (an emoji stays whole). Text that fits is returned as is, even when empty.
  */
 public final class TextSplitter {
 
-    /** Telegram's limit for one message text, in UTF-16 code units. */
+    /** Telegram's limit for one message text, in UTF-16 code units (sendMessage, editMessageText). */
     public static final int TELEGRAM_MAX = 4096;
+    /** Telegram's limit for a media caption, in UTF-16 code units (sendPhoto, sendDocument). */
+    public static final int CAPTION_MAX = 1024;
 
     private final int max;
 
-    /** A splitter with Telegram's limit. */
+    /** A splitter with Telegram's message limit. */
     public TextSplitter() {
         this(TELEGRAM_MAX);
     }
 
     /** @param max largest part, in UTF-16 code units, at least 2 */
     public TextSplitter(int max) {
-        if (max < 2) {
-            throw new IllegalArgumentException("max must be at least 2 (a surrogate pair)");
-        }
+        checkLimit(max);
         this.max = max;
     }
 
-    /** The parts of {@code text}, in order; one part when it fits. */
+    /** The parts of {@code text}, in order, with this splitter's limit; one part when it fits. */
     public List<String> split(String text) {
-        if (text.length() <= max) {
+        return split(text, max);
+    }
+
+    /**
+     * The parts of {@code text}, in order; one part when it fits.
+     *
+     * @param limit largest part in UTF-16 code units, at least 2 (e.g. {@link #TELEGRAM_MAX}, {@link #CAPTION_MAX})
+     */
+    public static List<String> split(String text, int limit) {
+        checkLimit(limit);
+        if (text.length() <= limit) {
             return List.of(text);
         }
         List<String> parts = new ArrayList<>();
         int start = 0;
-        while (text.length() - start > max) {
-            int end = cut(text, start, start + max);
+        while (text.length() - start > limit) {
+            int end = cut(text, start, start + limit, limit);
             parts.add(text.substring(start, end));
             start = end;
         }
@@ -48,20 +59,35 @@ public final class TextSplitter {
         return parts;
     }
 
-    /** The exclusive end of the part that starts at {@code start} and may reach {@code limit} (exclusive). */
-    private static int cut(String text, int start, int limit) {
-        for (int i = limit - 1; i >= start; i--) {
+    private static void checkLimit(int limit) {
+        if (limit < 2) {
+            throw new IllegalArgumentException("limit must be at least 2 (a surrogate pair)");
+        }
+    }
+
+    /** The exclusive end of the part that starts at {@code start} and may reach {@code end} (exclusive). */
+    private static int cut(String text, int start, int end, int limit) {
+        int earliest = end - limit / 5; // a boundary only counts in the last 20% of the window
+        if (earliest <= start) {
+            earliest = start + 1;
+        }
+        for (int i = end - 1; i >= earliest; i--) {
+            if (text.charAt(i) == '\n' && text.charAt(i - 1) == '\n') {
+                return i + 1;
+            }
+        }
+        for (int i = end - 1; i >= earliest; i--) {
             if (text.charAt(i) == '\n') {
                 return i + 1;
             }
         }
-        for (int i = limit - 1; i >= start; i--) {
+        for (int i = end - 1; i >= earliest; i--) {
             if (Character.isWhitespace(text.charAt(i))) {
                 return i + 1;
             }
         }
-        boolean insidePair = Character.isHighSurrogate(text.charAt(limit - 1))
-                && Character.isLowSurrogate(text.charAt(limit));
-        return insidePair ? limit - 1 : limit;
+        boolean insidePair = Character.isHighSurrogate(text.charAt(end - 1))
+                && Character.isLowSurrogate(text.charAt(end));
+        return insidePair ? end - 1 : end;
     }
 }

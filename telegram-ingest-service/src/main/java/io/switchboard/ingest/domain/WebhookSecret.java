@@ -3,6 +3,7 @@ package io.switchboard.ingest.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 
 /**
  * The shared secret of the webhook ({@code X-Telegram-Bot-Api-Secret-Token}), compared in constant time: both sides
@@ -10,7 +11,20 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class WebhookSecret {
 
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final byte[] expectedDigest;
+
+    /** A fresh {@code secret_token}: 32 random characters of {@code A-Z a-z 0-9 _ -} (192 bits). */
+    public static String generate() {
+        char[] secret = new char[32];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(secret);
+    }
 
     /** @param secret the configured secret; blank means no request is ever accepted */
     public WebhookSecret(String secret) {

@@ -2,28 +2,34 @@ package io.switchboard.ingest.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.switchboard.ingest.config.TelegramConfig;
 import io.switchboard.ingest.domain.RecentCommands;
-import io.switchboard.ingest.service.MessageSender;
-import io.switchboard.telegram.api.SendMessage;
+import io.switchboard.ingest.service.OutboundQueue;
 import io.switchboard.telegram.api.TelegramCommand;
 import io.switchboard.telegram.api.TelegramResult;
 import io.switchboard.telegram.api.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Executes the {@link TelegramCommand}s of {@value Topics#COMMANDS} (channel {@code telegram-commands}, consumer
- * group {@code telegram-ingest-service}) and publishes one {@link TelegramResult} per command to
- * {@value Topics#RESULTS}.
+ * Takes the {@link TelegramCommand}s of {@value Topics#COMMANDS} (channel {@code telegram-commands}, consumer group
+ * {@code telegram-ingest-service}) into the {@link OutboundQueue} and publishes one {@link TelegramResult} per
+ * command to {@value Topics#RESULTS} ({@code SendChatAction} excepted).
  *
- * <p>Runs on a worker thread, one record at a time per consumer (so one chat's commands keep their order). A record
- * is acknowledged, and its offset committed, only after its result is on Kafka; if the result cannot be published
- * the method fails and the channel stops (failure-strategy {@code fail}), so no command is lost. Commands completed
- * recently by this replica are skipped when redelivered ({@link RecentCommands}, best effort). A record that is not
- * a readable command is logged and skipped, so it cannot block its partition.
+ * <p>Records are acknowledged out of order, each once its result is on Kafka; the throttled commit strategy commits
+ * a partition only up to its oldest unfinished command, so a chat waiting minutes for a {@code retry_after} never
+ * holds back another chat, and nothing is lost on a crash (it is redelivered). If a result cannot be published the
+ * record is nacked and the channel stops (failure-strategy {@code fail}). A command completed or queued on this
+ * replica is skipped when redelivered ({@link RecentCommands}, best effort). A record that is not a readable command
+ * is logged and acknowledged, so it cannot block its partition. Intake pauses while the queue is full.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -31,29 +37,30 @@ public class CommandConsumer {
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
 
     private final ObjectMapper json;
-    private final MessageSender sender;
+    private final OutboundQueue queue;
     private final ResultPublisher results;
     private final RecentCommands recent;
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
 
-    CommandConsumer(ObjectMapper json, MessageSender sender, ResultPublisher results, TelegramConfig config) {
+    CommandConsumer(ObjectMapper json, OutboundQueue queue, ResultPublisher results, TelegramConfig config) {
         this.json = json;
-        this.sender = sender;
+        this.queue = queue;
         this.results = results;
         this.recent = new RecentCommands(config.send().recentCommands());
     }
 
     /**
-     * Handles one record of {@value Topics#COMMANDS}.
+     * Queues one record of {@value Topics#COMMANDS}; it is acknowledged later, when its result is published.
      *
-     * @param value the command's JSON
-     * @throws InterruptedException on shutdown; the record is not acknowledged and will be redelivered
+     * @return completes when the command was admitted to the queue (the next record waits for that)
      */
     @Incoming("telegram-commands")
-    @Blocking
-    public void consume(String value) throws InterruptedException {
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<String> record) {
+        String value = record.getPayload();
         if (value == null) {
             LOG.warnf("Skipping an empty record of %s", Topics.COMMANDS);
-            return;
+            return record.ack();
         }
         TelegramCommand command;
         try {
@@ -61,20 +68,31 @@ public class CommandConsumer {
         } catch (JsonProcessingException e) {
             LOG.errorf("Skipping a record of %s that is not a readable command: %s", Topics.COMMANDS,
                     e.getOriginalMessage());
-            return;
+            return record.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf("Skipping a record of %s that is not a valid command: %s", Topics.COMMANDS, e.getMessage());
+            return record.ack();
         }
-        if (recent.contains(command.commandId())) {
-            LOG.infof("Skipping command %s: already executed by this replica (redelivery)", command.commandId());
-            return;
+        if (recent.contains(command.commandId()) || !queued.add(command.commandId())) {
+            LOG.infof("Skipping command %s: already executed or queued by this replica (redelivery)",
+                    command.commandId());
+            return record.ack();
         }
-        TelegramResult result;
-        if (command instanceof SendMessage sendMessage) {
-            result = sender.send(sendMessage);
-        } else {
-            LOG.errorf("Skipping command %s of unsupported type %s", command.commandId(), command.type());
-            return;
+        return queue.submit(command, result -> finish(record, command, result));
+    }
+
+    private void finish(Message<String> record, TelegramCommand command, TelegramResult result) {
+        try {
+            if (result != null) {
+                results.publish(result);
+            }
+            recent.add(command.commandId());
+            record.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not publish the result of command %s: %s", command.commandId(), e.getMessage());
+            record.nack(e);
+        } finally {
+            queued.remove(command.commandId());
         }
-        results.publish(result);
-        recent.add(command.commandId());
     }
 }

@@ -17,7 +17,8 @@ import java.time.Duration;
 
 /**
  * Publishes {@link TelegramResult}s as JSON to {@value Topics#RESULTS} (channel {@code telegram-results},
- * {@code acks=all}, idempotent), keyed by the conversation id.
+ * {@code acks=all}, idempotent), keyed by the conversation id (the chat id for a result without a conversation, i.e.
+ * an answered callback query outside any conversation).
  */
 @ApplicationScoped
 public class ResultPublisher {
@@ -46,7 +47,8 @@ public class ResultPublisher {
             throw new UncheckedIOException(e);
         }
         Message<String> message = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(result.conversationId().toString()).build());
+                .withKey(result.conversationId() != null ? result.conversationId().toString()
+                        : Long.toString(result.chatId())).build());
         Uni.createFrom().deferred(() -> emitter.sendMessage(message))
                 .ifNoItem().after(Duration.ofSeconds(10)).fail()
                 .onFailure().invoke(e -> LOG.warnf("Publishing %s for command %s failed, retrying: %s",

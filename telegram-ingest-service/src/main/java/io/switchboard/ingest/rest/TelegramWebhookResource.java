@@ -6,6 +6,7 @@ import io.switchboard.ingest.config.TelegramMode;
 import io.switchboard.ingest.domain.InboundUpdate;
 import io.switchboard.ingest.domain.WebhookSecret;
 import io.switchboard.ingest.messaging.UpdatePublisher;
+import io.switchboard.ingest.service.ActiveBot;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -19,15 +20,16 @@ import org.jboss.logging.Logger;
  * {@code POST /telegram/webhook}: Telegram delivers one {@code Update} per request (webhook mode only).
  *
  * <ul>
- *   <li>{@code X-Telegram-Bot-Api-Secret-Token} must equal {@code TELEGRAM_WEBHOOK_SECRET} (constant-time
- *       comparison), else 401;</li>
+ *   <li>{@code X-Telegram-Bot-Api-Secret-Token} must equal {@code TELEGRAM_WEBHOOK_SECRET} or the secret generated
+ *       at the last registration (stored encrypted, see {@code WebhookRegistration}); constant-time comparison,
+ *       else 401;</li>
  *   <li>the body must be a JSON object with an integer {@code update_id}, else 400;</li>
  *   <li>the body is published byte-for-byte to {@code telegram.updates} (key: chat id) and the answer is 200
  *       {@code {}} only once Kafka acknowledged it ({@code acks=all});</li>
  *   <li>when Kafka does not acknowledge within {@code telegram.publish-timeout}: 503 with {@code Retry-After}, so
  *       Telegram delivers the update again.</li>
  * </ul>
- * Errors are {@code application/problem+json}. In polling mode the endpoint answers 404.
+ * Errors are {@code application/problem+json}. In polling mode ({@link ActiveBot#mode()}) the endpoint answers 404.
  */
 @Path("/telegram/webhook")
 public class TelegramWebhookResource {
@@ -37,12 +39,17 @@ public class TelegramWebhookResource {
 
     private final UpdatePublisher publisher;
     private final WebhookSecret secret;
-    private final boolean enabled;
+    private final ActiveBot bot;
+    /** The generated secret last seen and its comparator (rebuilt only when it changes). */
+    private volatile Generated generated = new Generated(null, new WebhookSecret(null));
 
-    TelegramWebhookResource(UpdatePublisher publisher, TelegramConfig config) {
+    private record Generated(String value, WebhookSecret secret) {
+    }
+
+    TelegramWebhookResource(UpdatePublisher publisher, TelegramConfig config, ActiveBot bot) {
         this.publisher = publisher;
         this.secret = new WebhookSecret(config.webhookSecret().orElse(null));
-        this.enabled = config.mode() == TelegramMode.WEBHOOK;
+        this.bot = bot;
     }
 
     /**
@@ -56,10 +63,10 @@ public class TelegramWebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<String> receive(@HeaderParam(SECRET_HEADER) String presentedSecret, byte[] body) {
-        if (!enabled) {
+        if (bot.mode() != TelegramMode.WEBHOOK) {
             throw new NotFoundException("The webhook is disabled: this service runs in polling mode");
         }
-        if (!secret.matches(presentedSecret)) {
+        if (!secret.matches(presentedSecret) && !generatedSecret().matches(presentedSecret)) {
             throw new WebhookUnauthorizedException();
         }
         InboundUpdate update = InboundUpdate.parse(body);
@@ -68,5 +75,15 @@ public class TelegramWebhookResource {
                         update.updateId(), e.toString()))
                 .onFailure().transform(UpdatesUnavailableException::new)
                 .replaceWith("{}");
+    }
+
+    private WebhookSecret generatedSecret() {
+        String current = bot.generatedWebhookSecret().orElse(null);
+        Generated seen = generated;
+        if (!java.util.Objects.equals(current, seen.value())) {
+            seen = new Generated(current, new WebhookSecret(current));
+            generated = seen;
+        }
+        return seen.secret();
     }
 }

@@ -31,6 +31,7 @@ class StartupConfigCheckTest {
         Map<String, String> env = new HashMap<>();
         env.put("TELEGRAM_BOT_TOKEN", "123:abc");
         env.put("TELEGRAM_WEBHOOK_SECRET", "s3cret_-X");
+        env.put("TELEGRAM_TOKEN_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
         return env;
     }
 
@@ -95,13 +96,32 @@ class StartupConfigCheckTest {
     }
 
     @Test
-    void theBotTokenAndAUsableApiUrlAreRequired() {
+    void withoutAnEnvironmentTokenTheServiceStartsAndWaitsForTheConsole() {
         Map<String, String> env = webhookEnv();
         env.remove("TELEGRAM_BOT_TOKEN");
+        env.remove("TELEGRAM_WEBHOOK_SECRET");
+        assertDoesNotThrow(() -> StartupConfigCheck.validate(fromEnvironment(env)));
+        env.put("TELEGRAM_BOT_TOKEN", "not a token");
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> StartupConfigCheck.validate(fromEnvironment(env)));
         assertTrue(e.getMessage().contains("TELEGRAM_BOT_TOKEN"), e.getMessage());
+    }
 
+    @Test
+    void theTokenKeyIsRequiredAndMustBeThirtyTwoBytes() {
+        Map<String, String> env = webhookEnv();
+        env.remove("TELEGRAM_TOKEN_KEY");
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> StartupConfigCheck.validate(fromEnvironment(env)));
+        assertTrue(missing.getMessage().contains("TELEGRAM_TOKEN_KEY"), missing.getMessage());
+        env.put("TELEGRAM_TOKEN_KEY", java.util.Base64.getEncoder().encodeToString(new byte[16]));
+        IllegalStateException shortKey = assertThrows(IllegalStateException.class,
+                () -> StartupConfigCheck.validate(fromEnvironment(env)));
+        assertTrue(shortKey.getMessage().contains("TELEGRAM_TOKEN_KEY"), shortKey.getMessage());
+    }
+
+    @Test
+    void aUsableApiUrlIsRequired() {
         Map<String, String> badUrl = webhookEnv();
         badUrl.put("TELEGRAM_API_URL", "https://api.telegram.org/custom/path");
         assertThrows(IllegalStateException.class, () -> StartupConfigCheck.validate(fromEnvironment(badUrl)));

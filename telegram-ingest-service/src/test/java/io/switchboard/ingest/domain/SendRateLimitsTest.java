@@ -84,4 +84,17 @@ class SendRateLimitsTest {
         }
         assertEquals(Duration.ofSeconds(37).toNanos(), now.get() - start, Duration.ofMillis(10).toNanos());
     }
+
+    @Test
+    void tryAcquireTakesNothingWhenAnyBucketIsEmpty() {
+        SendRateLimits topics = new SendRateLimits(new SendRateLimits.Limits(1, 3, 20, 30, 1), clock, waiting);
+        assertEquals(0, topics.tryAcquire(-5, SendRateLimits.Pace.TOPIC_CREATION));
+        long wait = topics.tryAcquire(-5, SendRateLimits.Pace.TOPIC_CREATION);
+        assertEquals(Duration.ofMinutes(1).toNanos(), wait, Duration.ofMillis(10).toNanos());
+        // the refused topic creation took no chat permit: two more messages still fit the burst of 3
+        assertEquals(0, topics.tryAcquire(-5, SendRateLimits.Pace.CHAT));
+        assertEquals(0, topics.tryAcquire(-5, SendRateLimits.Pace.CHAT));
+        assertTrue(topics.tryAcquire(-5, SendRateLimits.Pace.CHAT) > 0);
+        assertEquals(0, topics.tryAcquire(-5, SendRateLimits.Pace.BOT_ONLY), "bot-only calls skip the chat bucket");
+    }
 }

@@ -34,15 +34,66 @@ class TextSplitterTest {
 
     @Test
     void prefersTheLastNewlineThatFits() {
-        String text = "a".repeat(3000) + "\n" + "b".repeat(2000);
-        assertEquals(List.of("a".repeat(3000) + "\n", "b".repeat(2000)), splitter.split(text));
+        String text = "a".repeat(3500) + "\n" + "b".repeat(2000);
+        assertEquals(List.of("a".repeat(3500) + "\n", "b".repeat(2000)), splitter.split(text));
     }
 
     @Test
     void prefersANewlineOverALaterSpace() {
-        String text = "a".repeat(1000) + "\n" + "b".repeat(2000) + " " + "c".repeat(2000);
+        String text = "a".repeat(3300) + "\n" + "b".repeat(500) + " " + "c".repeat(2000);
         List<String> parts = splitter.split(text);
-        assertEquals(List.of("a".repeat(1000) + "\n", "b".repeat(2000) + " " + "c".repeat(2000)), parts);
+        assertEquals(List.of("a".repeat(3300) + "\n", "b".repeat(500) + " " + "c".repeat(2000)), parts);
+    }
+
+    @Test
+    void prefersAParagraphBreakOverALaterLineBreak() {
+        String text = "a".repeat(3400) + "\n\n" + "b".repeat(300) + "\n" + "c".repeat(2000);
+        List<String> parts = splitter.split(text);
+        assertEquals("a".repeat(3400) + "\n\n", parts.get(0));
+        assertEquals(text, String.join("", parts));
+    }
+
+    @Test
+    void aBoundaryBeforeTheLast20PercentIsIgnored() {
+        String text = "a".repeat(3000) + "\n" + "b".repeat(2000); // the newline is at 73% of the window
+        List<String> parts = splitter.split(text);
+        assertEquals(4096, parts.get(0).length(), "cut hard at the limit rather than leave a short part");
+        assertEquals(text, String.join("", parts));
+    }
+
+    @Test
+    void captionLimitSplitsAt1024() {
+        String caption = "word ".repeat(300); // 1500 units
+        List<String> parts = TextSplitter.split(caption, TextSplitter.CAPTION_MAX);
+        assertEquals(1020, parts.get(0).length(), "after the last space that fits");
+        assertTrue(parts.stream().allMatch(p -> p.length() <= 1024));
+        assertEquals(caption, String.join("", parts));
+    }
+
+    @Test
+    void textWithoutSpacesIsCutAtTheLimit() {
+        String text = "x".repeat(2500);
+        assertEquals(List.of("x".repeat(1024), "x".repeat(1024), "x".repeat(452)),
+                TextSplitter.split(text, TextSplitter.CAPTION_MAX));
+    }
+
+    @Test
+    void rightToLeftTextKeepsItsWordsAndMarks() {
+        String word = "\u05E9\u05DC\u05D5\u05DD\u200F "; // "שלום" + RLM + space = 6 units
+        String text = word.repeat(800); // 4800 units
+        List<String> parts = splitter.split(text);
+        assertEquals(2, parts.size());
+        assertTrue(parts.get(0).endsWith("\u200F "), "cut after a whole word with its RTL mark");
+        assertEquals(text, String.join("", parts));
+    }
+
+    @Test
+    void anEmojiAtTheCaptionBoundaryStaysWhole() {
+        String caption = "a".repeat(1023) + "👩🏽‍💻" + "b";
+        List<String> parts = TextSplitter.split(caption, TextSplitter.CAPTION_MAX);
+        assertEquals("a".repeat(1023), parts.get(0));
+        assertTrue(parts.get(1).startsWith("👩"));
+        assertWellFormed(parts);
     }
 
     @Test

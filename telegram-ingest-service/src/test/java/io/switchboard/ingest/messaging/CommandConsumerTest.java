@@ -7,7 +7,23 @@ import io.switchboard.ingest.testing.FakeBotApi;
 import io.switchboard.ingest.testing.FakeBotApiResource;
 import io.switchboard.ingest.testing.Fixtures;
 import io.switchboard.testing.TopicProbe;
+import io.switchboard.telegram.api.AnswerCallbackQuery;
+import io.switchboard.telegram.api.CloseForumTopic;
+import io.switchboard.telegram.api.CommandCompleted;
+import io.switchboard.telegram.api.CommandFailed;
+import io.switchboard.telegram.api.CreateForumTopic;
+import io.switchboard.telegram.api.DeleteMessage;
+import io.switchboard.telegram.api.EditForumTopic;
+import io.switchboard.telegram.api.EditMessageText;
+import io.switchboard.telegram.api.FailureKind;
+import io.switchboard.telegram.api.ForumTopicCreated;
+import io.switchboard.telegram.api.InlineButton;
+import io.switchboard.telegram.api.MediaKind;
 import io.switchboard.telegram.api.MessageDelivered;
+import io.switchboard.telegram.api.ReopenForumTopic;
+import io.switchboard.telegram.api.SendChatAction;
+import io.switchboard.telegram.api.SendMedia;
+import io.switchboard.telegram.api.TelegramCommand;
 import io.switchboard.telegram.api.MessageDeliveryFailed;
 import io.switchboard.telegram.api.SendMessage;
 import io.switchboard.telegram.api.TelegramResult;
@@ -70,6 +86,7 @@ class CommandConsumerTest {
 
         MessageDeliveryFailed failed = assertInstanceOf(MessageDeliveryFailed.class, result);
         assertEquals(403, failed.errorCode());
+        assertEquals(FailureKind.BLOCKED_BY_USER, failed.failureKind());
         assertEquals("Forbidden: bot was blocked by the user", failed.reason());
         assertEquals(1, api.sendMessages(chat).size(), "a 4xx is not retried");
     }
@@ -120,8 +137,8 @@ class CommandConsumerTest {
     @Test
     void aLongTextIsSentAsSeveralMessagesInOrder() throws Exception {
         long chat = newChat();
-        String first = "a".repeat(3000) + "\n";
-        String second = "b".repeat(1999);
+        String first = "a".repeat(3500) + "\n";
+        String second = "b".repeat(1499);
         FakeBotApi api = FakeBotApi.current();
         api.replyToSendMessage(chat, 200, FakeBotApi.sentMessage(chat, first, 11));
         api.replyToSendMessage(chat, 200, FakeBotApi.sentMessage(chat, second, 12));
@@ -166,17 +183,192 @@ class CommandConsumerTest {
         assertEquals(1, FakeBotApi.current().sendMessages(chat).size());
     }
 
+    @Test
+    void aChatWaitingForRetryAfterDoesNotHoldAnotherChat() throws Exception {
+        long flooded = newChat();
+        long other = newChat();
+        FakeBotApi api = FakeBotApi.current();
+        api.replyToSendMessage(flooded, 429, FakeBotApi.tooManyRequests(2));
+        SendMessage first = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), flooded, "flooded");
+        SendMessage second = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), other, "not held");
+        try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
+            TopicProbe.send(Topics.COMMANDS, Long.toString(flooded), json.writeValueAsString(first));
+            TopicProbe.send(Topics.COMMANDS, Long.toString(other), json.writeValueAsString(second));
+            assertInstanceOf(MessageDelivered.class, awaitResult(results, second));
+            assertInstanceOf(MessageDelivered.class, awaitResult(results, first));
+            List<ConsumerRecord<String, byte[]>> more = results.drain(Duration.ofMillis(500));
+            assertEquals(0, more.stream().filter(r -> mentions(r, first.commandId())
+                    || mentions(r, second.commandId())).count(), "each result once");
+        }
+        List<FakeBotApi.Call> floodedCalls = api.sendMessages(flooded);
+        List<FakeBotApi.Call> otherCalls = api.sendMessages(other);
+        assertEquals(2, floodedCalls.size(), "one 429, then the same message once");
+        assertEquals(1, otherCalls.size());
+        assertTrue(otherCalls.get(0).atMillis() < floodedCalls.get(1).atMillis(), "the other chat went first");
+        assertTrue(floodedCalls.get(1).atMillis() - floodedCalls.get(0).atMillis() >= 1950, "waited retry_after");
+    }
+
+    @Test
+    void aReadTimeoutIsUncertainAndNeverRetried() throws Exception {
+        long chat = newChat();
+        FakeBotApi api = FakeBotApi.current();
+        api.hangNext("sendMessage", chat, 4000); // longer than telegram.http-timeout (2 s in tests)
+
+        TelegramResult result = execute(SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "maybe sent"));
+
+        MessageDeliveryFailed failed = assertInstanceOf(MessageDeliveryFailed.class, result);
+        assertEquals(FailureKind.UNCERTAIN, failed.failureKind());
+        assertEquals(0, failed.errorCode());
+        assertFalse(failed.reason().contains("TEST-TOKEN"), failed.reason());
+        Thread.sleep(1000);
+        assertEquals(1, api.sendMessages(chat).size(), "exactly one request: a retry could send it twice");
+    }
+
+    @Test
+    void forumTopicCommandsReportTheirResults() throws Exception {
+        long group = -newChat();
+        UUID conversation = UUID.randomUUID();
+        FakeBotApi api = FakeBotApi.current();
+
+        CreateForumTopic create = CreateForumTopic.of(conversation, group, "🆕 Anna — blue-fox", 7322096);
+        ForumTopicCreated created = assertInstanceOf(ForumTopicCreated.class, execute(create));
+        int thread = created.messageThreadId();
+        assertTrue(thread > 0);
+        assertEquals("🆕 Anna — blue-fox", created.name());
+        assertEquals(group, created.chatId());
+        assertEquals(7322096, api.calls("createForumTopic", group).get(0).params().getInteger("icon_color"));
+
+        SendMessage summary = SendMessage.toTopic(conversation, null, group, thread, "Summary", true,
+                List.of(new InlineButton("Claim", "claim:" + conversation),
+                        new InlineButton("Close", "close:" + conversation)));
+        MessageDelivered delivered = assertInstanceOf(MessageDelivered.class, execute(summary));
+        assertEquals(thread, delivered.messageThreadId());
+        FakeBotApi.Call sent = api.sendMessages(group).get(0);
+        assertEquals(thread, sent.params().getInteger("message_thread_id"));
+        assertEquals(Boolean.TRUE, sent.params().getValue("disable_notification"));
+        assertTrue(sent.params().getValue("reply_markup").toString().contains("claim:" + conversation));
+        FakeBotApi.Call pin = api.calls("pinChatMessage", group).get(0);
+        assertEquals(delivered.telegramMessageIds().get(0).intValue(), pin.params().getInteger("message_id"));
+        assertFalse(pin.params().containsKey("message_thread_id"), "pinChatMessage takes no thread id");
+        assertEquals(Boolean.TRUE, pin.params().getValue("disable_notification"));
+
+        for (TelegramCommand command : List.of(EditForumTopic.of(conversation, group, thread, "✅ Anna — blue-fox"),
+                CloseForumTopic.of(conversation, group, thread), ReopenForumTopic.of(conversation, group, thread))) {
+            CommandCompleted completed = assertInstanceOf(CommandCompleted.class, execute(command));
+            assertEquals(command.type(), completed.commandType());
+            assertEquals(thread, completed.messageThreadId());
+        }
+        assertEquals("✅ Anna — blue-fox", api.calls("editForumTopic", group).get(0).params().getString("name"));
+        assertEquals(1, api.calls("closeForumTopic", group).size());
+        assertEquals(1, api.calls("reopenForumTopic", group).size());
+    }
+
+    @Test
+    void aDeletedTopicIsReportedAsTopicMissing() throws Exception {
+        long group = -newChat();
+        FakeBotApi api = FakeBotApi.current();
+        api.replyToSendMessage(group, 400, FakeBotApi.badRequest("Bad Request: message thread not found"));
+
+        TelegramResult result = execute(SendMessage.toTopic(UUID.randomUUID(), null, group, 77, "mirror", false, null));
+
+        MessageDeliveryFailed failed = assertInstanceOf(MessageDeliveryFailed.class, result);
+        assertEquals(FailureKind.TOPIC_MISSING, failed.failureKind());
+        assertEquals(77, failed.messageThreadId());
+    }
+
+    @Test
+    void sendMediaStreamsTheUploadAndSendsTheLongCaptionsRestAsText() throws Exception {
+        long chat = newChat();
+        FakeBotApi api = FakeBotApi.current();
+        UUID upload = UUID.randomUUID();
+        byte[] bytes = new byte[70_000];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        api.addUpload(upload, bytes);
+        String caption = "word ".repeat(300); // 1500 units
+        SendMedia command = new SendMedia(UUID.randomUUID(), 1, null, UUID.randomUUID(), UUID.randomUUID(), chat,
+                MediaKind.PHOTO, upload, "cat.jpg", "image/jpeg", caption, null, false);
+
+        MessageDelivered delivered = assertInstanceOf(MessageDelivered.class, execute(command));
+
+        assertEquals(2, delivered.telegramMessageIds().size(), "the photo, then the caption's rest");
+        FakeBotApi.Call photo = api.calls("sendPhoto", chat).get(0);
+        String sentCaption = photo.params().getString("caption");
+        assertTrue(sentCaption.length() <= 1024, "caption fits");
+        assertEquals(caption, sentCaption + api.sendMessages(chat).get(0).params().getString("text"));
+        io.vertx.core.json.JsonObject file = photo.params().getJsonObject("photo");
+        assertEquals("cat.jpg", file.getString("filename"));
+        assertEquals(bytes.length, file.getInteger("size"));
+        assertTrue(java.util.Arrays.equals(bytes, java.util.Base64.getDecoder().decode(file.getString("base64"))));
+    }
+
+    @Test
+    void aMissingUploadFailsTheMediaWithoutCallingTelegram() throws Exception {
+        long chat = newChat();
+        SendMedia command = SendMedia.of(UUID.randomUUID(), UUID.randomUUID(), chat, MediaKind.DOCUMENT,
+                UUID.randomUUID(), "a.pdf", "application/pdf", null);
+
+        MessageDeliveryFailed failed = assertInstanceOf(MessageDeliveryFailed.class, execute(command));
+
+        assertEquals(FailureKind.REJECTED, failed.failureKind());
+        assertEquals(0, FakeBotApi.current().calls("sendDocument", chat).size());
+    }
+
+    @Test
+    void editDeleteAndCallbackAnswersComplete() throws Exception {
+        long chat = newChat();
+        UUID conversation = UUID.randomUUID();
+        FakeBotApi api = FakeBotApi.current();
+
+        CommandCompleted edited = assertInstanceOf(CommandCompleted.class,
+                execute(EditMessageText.of(conversation, UUID.randomUUID(), chat, 321L, "fixed typo")));
+        assertEquals("edit_message_text", edited.commandType());
+        assertEquals("fixed typo", api.calls("editMessageText", chat).get(0).params().getString("text"));
+
+        api.replyTo("deleteMessage", chat, 400, FakeBotApi.badRequest("Bad Request: message to delete not found"));
+        assertInstanceOf(CommandCompleted.class,
+                execute(DeleteMessage.of(conversation, UUID.randomUUID(), chat, List.of(400L, 401L))));
+        assertEquals(List.of(400, 401), api.calls("deleteMessage", chat).stream()
+                .map(c -> c.params().getInteger("message_id")).toList(), "every part, one already gone");
+
+        api.replyTo("editMessageText", chat, 400, FakeBotApi.badRequest("Bad Request: message to edit not found"));
+        CommandFailed failed = assertInstanceOf(CommandFailed.class,
+                execute(EditMessageText.of(conversation, UUID.randomUUID(), chat, 999L, "too late")));
+        assertEquals(FailureKind.MESSAGE_GONE, failed.failureKind());
+
+        AnswerCallbackQuery answer = AnswerCallbackQuery.of(null, chat, "cbq-" + chat, "Claimed", false);
+        assertInstanceOf(CommandCompleted.class, execute(answer));
+        assertEquals("Claimed", api.calls("answerCallbackQuery").stream()
+                .filter(c -> ("cbq-" + chat).equals(c.params().getString("callback_query_id")))
+                .findFirst().orElseThrow().params().getString("text"));
+    }
+
+    @Test
+    void aChatActionIsSentWithoutAResult() throws Exception {
+        long chat = newChat();
+        SendChatAction typing = SendChatAction.of(UUID.randomUUID(), chat, "typing", null);
+        SendMessage marker = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "after typing");
+        try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
+            TopicProbe.send(Topics.COMMANDS, Long.toString(chat), json.writeValueAsString(typing));
+            TopicProbe.send(Topics.COMMANDS, Long.toString(chat), json.writeValueAsString(marker));
+            awaitResult(results, marker);
+            assertEquals(0, results.drain(Duration.ofMillis(300)).stream()
+                    .filter(r -> mentions(r, typing.commandId())).count());
+        }
+        assertEquals("typing", FakeBotApi.current().calls("sendChatAction", chat).get(0).params().getString("action"));
+    }
+
     /** Publishes the command as conversation-service would and returns its result from telegram.results. */
-    private TelegramResult execute(SendMessage command) throws Exception {
+    private TelegramResult execute(TelegramCommand command) throws Exception {
         try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
             TopicProbe.send(Topics.COMMANDS, Long.toString(command.chatId()), json.writeValueAsString(command));
             return awaitResult(results, command);
         }
     }
 
-    private TelegramResult awaitResult(TopicProbe results, SendMessage command) throws Exception {
+    private TelegramResult awaitResult(TopicProbe results, TelegramCommand command) throws Exception {
         ConsumerRecord<String, byte[]> record = results.await(r -> mentions(r, command.commandId()), RESULT_TIMEOUT);
-        assertEquals(command.conversationId().toString(), record.key(), "keyed by conversation id");
+        assertEquals(command.conversationId() == null ? Long.toString(command.chatId())
+                : command.conversationId().toString(), record.key(), "keyed by conversation id");
         TelegramResult result = json.readValue(record.value(), TelegramResult.class);
         assertEquals(command.commandId(), result.commandId());
         assertEquals(command.conversationId(), result.conversationId());

@@ -74,6 +74,29 @@ class UpdatePollerTest {
     }
 
     @Test
+    void pollingFollowsTheTokenAnAdminSets() {
+        FakeBotApi api = FakeBotApi.current();
+        String token = "7000009:AAEpollingTOKEN_console";
+        String admin = io.switchboard.testing.TestJwt.admin(java.util.UUID.randomUUID(), "root");
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("token", token))
+                .put("/api/admin/telegram/bot")
+                .then().statusCode(200).body("mode", equalTo("polling")).body("source", equalTo("console"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.calls("getUpdates").stream()
+                .anyMatch(c -> c.token().equals(token)));
+        List<FakeBotApi.Call> calls = api.calls().stream().filter(c -> c.token().equals(token)).toList();
+        List<String> methods = calls.stream().map(FakeBotApi.Call::method).toList();
+        assertTrue(methods.indexOf("deletewebhook") >= 0
+                && methods.indexOf("deletewebhook") < methods.indexOf("getupdates"), "deleteWebhook first: " + methods);
+        assertTrue(api.calls("setWebhook").stream().noneMatch(c -> c.token().equals(token)), "no webhook in polling");
+        given().auth().oauth2(admin).delete("/api/admin/telegram/bot").then().statusCode(204);
+        int after = api.calls("getUpdates").size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.calls("getUpdates").stream().skip(after)
+                .anyMatch(c -> c.token().equals("123456:TEST-TOKEN")));
+        // at most the poll in flight at the switch still carries the console token
+        assertTrue(api.calls("getUpdates").stream().skip(after + 1).noneMatch(c -> c.token().equals(token)));
+    }
+
+    @Test
     void theWebhookIsClosedInPollingMode() {
         given().header("X-Telegram-Bot-Api-Secret-Token", "test-secret_ABC-123")
                 .contentType("application/json").body("{\"update_id\":1}")

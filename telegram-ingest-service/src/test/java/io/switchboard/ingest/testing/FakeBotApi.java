@@ -40,6 +40,20 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, ConcurrentLinkedDeque<Reply>> sendMessageReplies = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> getUpdatesAnswers = new ConcurrentLinkedDeque<>();
     private final AtomicLong nextMessageId = new AtomicLong(20_000);
+    /** Outbound side: scripted answers by "method:chatId" (any method), hangs, uploads, files received. */
+    private final Map<String, ConcurrentLinkedDeque<Reply>> scriptedReplies = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedDeque<Long>> hangs = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final Map<HttpServerRequest, JsonObject> receivedFiles = new ConcurrentHashMap<>();
+    private final AtomicLong nextThreadId = new AtomicLong(500);
+    /** Files getFile knows, by file_id: their path and bytes (bytes null: only described, e.g. too big). */
+    private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
+    private volatile int pendingUpdateCount;
+    private volatile Long lastErrorDate;
+
+    /** A file served at {@code /file/bot<token>/<path>}. */
+    private record StoredFile(String path, long size, byte[] bytes) {
+    }
 
     private FakeBotApi() throws Exception {
         server = vertx.createHttpServer()
@@ -91,6 +105,53 @@ public final class FakeBotApi implements AutoCloseable {
         sendMessageReplies.computeIfAbsent(chatId, k -> new ConcurrentLinkedDeque<>()).add(new Reply(status, body));
     }
 
+    /**
+     * Makes getFile know {@code fileId} and serve {@code bytes} at {@code /file/bot<token>/documents/<fileId>.bin}.
+     */
+    public void addFile(String fileId, byte[] bytes) {
+        files.put(fileId, new StoredFile("documents/" + fileId + ".bin", bytes.length, bytes));
+    }
+
+    /** Makes getFile describe {@code fileId} with {@code size} bytes, without serving it (e.g. over 20 MB). */
+    public void describeFile(String fileId, long size) {
+        files.put(fileId, new StoredFile("documents/" + fileId + ".bin", size, null));
+    }
+
+    /** What getWebhookInfo reports as pending_update_count and last_error_date (unix seconds, null for none). */
+    public void webhookState(int pending, Long errorDate) {
+        pendingUpdateCount = pending;
+        lastErrorDate = errorDate;
+    }
+
+    /** Queues the answer to the next call of {@code method} (any case) for {@code chatId}; checked before defaults. */
+    public void replyTo(String method, long chatId, int status, String body) {
+        scriptedReplies.computeIfAbsent(method.toLowerCase(Locale.ROOT) + ":" + chatId,
+                k -> new ConcurrentLinkedDeque<>()).add(new Reply(status, body));
+    }
+
+    /** The next call of {@code method} for {@code chatId} is answered only after {@code millis} (a read timeout). */
+    public void hangNext(String method, long chatId, long millis) {
+        hangs.computeIfAbsent(method.toLowerCase(Locale.ROOT) + ":" + chatId, k -> new ConcurrentLinkedDeque<>())
+                .add(millis);
+    }
+
+    /** Serves {@code bytes} as conversation-service's {@code GET /internal/uploads/{id}}. */
+    public void addUpload(java.util.UUID id, byte[] bytes) {
+        uploads.put(id.toString(), bytes);
+    }
+
+    /** Every call of {@code method} whose chat_id is {@code chatId}, oldest first. */
+    public List<Call> calls(String method, long chatId) {
+        return calls(method).stream()
+                .filter(c -> String.valueOf(chatId).equals(String.valueOf(c.params().getValue("chat_id"))))
+                .toList();
+    }
+
+    /** A 400 answer with {@code description}. */
+    public static String badRequest(String description) {
+        return new JsonObject().put("ok", false).put("error_code", 400).put("description", description).encode();
+    }
+
     /** Queues the body of the next getUpdates answer (200); without one, getUpdates returns an empty result. */
     public void answerGetUpdates(String body) {
         getUpdatesAnswers.add(body);
@@ -101,8 +162,32 @@ public final class FakeBotApi implements AutoCloseable {
         if (type != null && (type.startsWith("multipart/form-data")
                 || type.startsWith("application/x-www-form-urlencoded"))) {
             request.setExpectMultipart(true);
+            request.uploadHandler(upload -> {
+                Buffer bytes = Buffer.buffer();
+                upload.handler(bytes::appendBuffer);
+                upload.endHandler(v -> receivedFiles.computeIfAbsent(request, r -> new JsonObject())
+                        .put(upload.name(), new JsonObject().put("filename", upload.filename())
+                                .put("content_type", upload.contentType()).put("size", bytes.length())
+                                .put("base64", java.util.Base64.getEncoder().encodeToString(bytes.getBytes()))));
+            });
         }
         request.body().onSuccess(body -> {
+            if (request.path().startsWith("/internal/uploads/")) {
+                byte[] upload = uploads.get(request.path().substring("/internal/uploads/".length()));
+                calls.add(new Call("", "internal-upload", new JsonObject().put("path", request.path()),
+                        System.currentTimeMillis()));
+                if (upload == null) {
+                    request.response().setStatusCode(404).end();
+                } else {
+                    request.response().setStatusCode(200).putHeader("Content-Type", "application/octet-stream")
+                            .end(Buffer.buffer(upload));
+                }
+                return;
+            }
+            if (request.path().startsWith("/file/bot")) {
+                serveFile(request);
+                return;
+            }
             String[] path = request.path().split("/");
             if (path.length != 3 || !path[1].startsWith("bot")) {
                 request.response().setStatusCode(404).end("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
@@ -130,8 +215,51 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private void answer(HttpServerRequest request, String method, JsonObject params) {
+        JsonObject files = receivedFiles.remove(request);
+        if (files != null) {
+            params.mergeIn(files);
+        }
+        if (answerOutbound(request, method, params)) {
+            return;
+        }
         switch (method) {
-            case "getme" -> reply(request, 200, Fixtures.response("01-getMe.json"));
+            case "getme" -> {
+                String token = request.path().split("/")[1].substring(3);
+                if (token.endsWith("REFUSED")) {
+                    reply(request, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+                } else {
+                    reply(request, 200, Fixtures.response("01-getMe.json"));
+                }
+            }
+            case "getwebhookinfo" -> {
+                String token = request.path().split("/")[1].substring(3);
+                JsonObject info = new JsonObject().put("url", "").put("has_custom_certificate", false)
+                        .put("pending_update_count", pendingUpdateCount);
+                calls.stream().filter(c -> c.method().equals("setwebhook") && c.token().equals(token))
+                        .reduce((a, b) -> b).ifPresent(c -> {
+                            info.put("url", c.params().getString("url")).put("max_connections", 40);
+                            Object allowed = c.params().getValue("allowed_updates");
+                            if (allowed instanceof io.vertx.core.json.JsonArray array) {
+                                info.put("allowed_updates", array);
+                            } else if (allowed != null) {
+                                info.put("allowed_updates", new io.vertx.core.json.JsonArray(allowed.toString()));
+                            }
+                        });
+                if (lastErrorDate != null) {
+                    info.put("last_error_date", lastErrorDate).put("last_error_message", "Connection refused");
+                }
+                reply(request, 200, new JsonObject().put("ok", true).put("result", info).encode());
+            }
+            case "getfile" -> {
+                StoredFile file = files.get(String.valueOf(params.getValue("file_id")));
+                if (file == null) {
+                    reply(request, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: invalid file_id\"}");
+                } else {
+                    reply(request, 200, new JsonObject().put("ok", true).put("result", new JsonObject()
+                            .put("file_id", params.getValue("file_id")).put("file_unique_id", "u" + file.path().hashCode())
+                            .put("file_size", file.size()).put("file_path", file.path())).encode());
+                }
+            }
             case "sendmessage" -> {
                 long chatId = Long.parseLong(String.valueOf(params.getValue("chat_id")));
                 ConcurrentLinkedDeque<Reply> scripted = sendMessageReplies.get(chatId);
@@ -155,6 +283,58 @@ public final class FakeBotApi implements AutoCloseable {
             case "setwebhook" -> reply(request, 200, Fixtures.response("10-setWebhook-ok.json"));
             default -> reply(request, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
         }
+    }
+
+    private void serveFile(HttpServerRequest request) {
+        String rest = request.path().substring("/file/bot".length());
+        int slash = rest.indexOf('/');
+        String token = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash + 1);
+        calls.add(new Call(token, "file", new JsonObject().put("path", path), System.currentTimeMillis()));
+        StoredFile file = files.values().stream().filter(f -> f.path().equals(path) && f.bytes() != null)
+                .findFirst().orElse(null);
+        if (file == null) {
+            request.response().setStatusCode(404).end("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+            return;
+        }
+        request.response().setStatusCode(200).putHeader("Content-Type", "application/octet-stream")
+                .end(Buffer.buffer(file.bytes()));
+    }
+
+    /** Scripted answers, hangs and the default answers of the outbound methods; false: not handled here. */
+    private boolean answerOutbound(HttpServerRequest request, String method, JsonObject params) {
+        String chat = String.valueOf(params.getValue("chat_id"));
+        Long hang = hangs.getOrDefault(method + ":" + chat, new ConcurrentLinkedDeque<>()).poll();
+        if (hang != null) {
+            vertx.setTimer(hang, t -> {
+                if (!request.response().closed()) {
+                    reply(request, 200, sentMessage(Long.parseLong(chat), params.getString("text"),
+                            nextMessageId.incrementAndGet()));
+                }
+            });
+            return true;
+        }
+        Reply scripted = scriptedReplies.getOrDefault(method + ":" + chat, new ConcurrentLinkedDeque<>()).poll();
+        if (scripted != null) {
+            reply(request, scripted.status(), scripted.body());
+            return true;
+        }
+        String ok = "{\"ok\":true,\"result\":true}";
+        switch (method) {
+            case "sendphoto", "senddocument" -> reply(request, 200, sentMessage(Long.parseLong(chat),
+                    params.getString("caption"), nextMessageId.incrementAndGet()));
+            case "editmessagetext" -> reply(request, 200, sentMessage(Long.parseLong(chat), params.getString("text"),
+                    Long.parseLong(String.valueOf(params.getValue("message_id")))));
+            case "createforumtopic" -> reply(request, 200, new JsonObject().put("ok", true).put("result",
+                    new JsonObject().put("message_thread_id", nextThreadId.incrementAndGet())
+                            .put("name", params.getString("name")).put("icon_color", 7322096)).encode());
+            case "editforumtopic", "closeforumtopic", "reopenforumtopic", "pinchatmessage", "deletemessage",
+                 "answercallbackquery", "sendchataction" -> reply(request, 200, ok);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The sendMessage success envelope of responses/02 for this chat, text and message_id. */

@@ -12,7 +12,10 @@ public class FakeBotApiResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         api = FakeBotApi.start();
-        return Map.of("telegram.api-url", "http://127.0.0.1:" + api.port());
+        // the fake also plays conversation-service's /internal/uploads; a short HTTP timeout makes hangs read timeouts
+        return Map.of("telegram.api-url", "http://127.0.0.1:" + api.port(),
+                "telegram.conversation-service-url", "http://127.0.0.1:" + api.port(),
+                "telegram.http-timeout", "2S");
     }
 
     @Override

@@ -1,0 +1,352 @@
+package io.switchboard.conversation.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.switchboard.conversation.KafkaTestClient;
+import io.switchboard.conversation.Polling;
+import io.switchboard.conversation.TestDatabase;
+import io.switchboard.conversation.TestUpdates;
+import io.switchboard.conversation.domain.UpdateOutcome;
+import io.switchboard.conversation.messaging.TelegramUpdateReader;
+import io.switchboard.telegram.api.AnswerCallbackQuery;
+import io.switchboard.telegram.api.CloseForumTopic;
+import io.switchboard.telegram.api.CreateForumTopic;
+import io.switchboard.telegram.api.EditForumTopic;
+import io.switchboard.telegram.api.FailureKind;
+import io.switchboard.telegram.api.ForumTopicCreated;
+import io.switchboard.telegram.api.InlineButton;
+import io.switchboard.telegram.api.MessageDeliveryFailed;
+import io.switchboard.telegram.api.SendMessage;
+import io.switchboard.telegram.api.TelegramCommand;
+import io.switchboard.telegram.api.Topics;
+import io.switchboard.testing.KafkaBrokerResource;
+import io.switchboard.testing.PostgresDatabaseResource;
+import io.switchboard.testing.TestJwt;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The topics console end to end inside conversation-service: a configured support group gets a forum topic per
+ * conversation, mirrors of what happens, and linked operators act from the topic (commands, plain-text replies,
+ * buttons) through the same services as the web console; a deleted topic heals itself once.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PostgresDatabaseResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestJwt.class, restrictToAnnotatedClass = false)
+class TopicsConsoleTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UUID operator = UUID.randomUUID();
+    private final String operatorToken = TestJwt.operator(operator, "anna");
+    private final String adminToken = TestJwt.admin(UUID.randomUUID(), "root");
+    private final long group = -1_000_000_000_000L - TestUpdates.nextId() % 1_000_000_000L;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    CustomerMessageIntake intake;
+
+    @Inject
+    TelegramUpdateReader reader;
+
+    @BeforeEach
+    void configureGroup() {
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("chatId", 5))
+                .when().put("/api/admin/telegram/support-group").then().statusCode(422);
+        given().auth().oauth2(operatorToken).contentType(ContentType.JSON).body(Map.of("chatId", group))
+                .when().put("/api/admin/telegram/support-group").then().statusCode(403);
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("chatId", group))
+                .when().put("/api/admin/telegram/support-group").then().statusCode(200);
+        Number chatId = given().auth().oauth2(adminToken).when().get("/api/admin/telegram/support-group")
+                .then().statusCode(200).extract().path("chatId");
+        assertEquals(group, chatId.longValue());
+    }
+
+    @AfterEach
+    void removeGroup() {
+        given().auth().oauth2(adminToken).when().delete("/api/admin/telegram/support-group").then().statusCode(204);
+        given().auth().oauth2(adminToken).when().get("/api/admin/telegram/support-group").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void topicMirrorsTheConversationAndLinkedOperatorsWorkFromIt() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Quinn", "can you help?");
+        String codename = (String) TestDatabase.query("select codename from conversation where id = ?", conversation)
+                .get(0).get("codename");
+
+        // a new conversation asks for a topic
+        CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
+        assertEquals(group, create.chatId());
+        assertEquals("🆕 Quinn — " + codename, create.name());
+        assertEquals("PENDING", topicRow(conversation).get("status"));
+
+        // Telegram created it: ACTIVE, and the summary with buttons goes into the thread
+        int thread = 4000 + (int) (customer % 1000);
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(),
+                mapper.writeValueAsString(ForumTopicCreated.of(create, thread, create.name())));
+        Polling.until("topic ACTIVE", WAIT, () -> topicRow(conversation).get("status"), "ACTIVE"::equals);
+        SendMessage summary = single(sends(conversation, m -> m.buttons().size() == 2));
+        assertEquals(thread, summary.messageThreadId());
+        assertEquals(group, summary.chatId());
+        assertTrue(summary.silent());
+        assertNull(summary.messageId());
+        assertTrue(summary.text().contains("👤 Quinn: can you help?"), summary.text());
+        assertEquals(List.of(new InlineButton("✋ Claim", "claim:" + conversation),
+                new InlineButton("✅ Close", "close:" + conversation)), summary.buttons());
+
+        // the customer's next message is mirrored silently
+        customerWrites(customer, "Quinn", "it is broken");
+        SendMessage mirrored = single(sends(conversation, m -> m.text().equals("👤 Quinn: it is broken")));
+        assertEquals(thread, mirrored.messageThreadId());
+        assertTrue(mirrored.silent());
+
+        // an unlinked person writes in the topic: told how to link, nothing else happens
+        long operatorTelegramId = TestUpdates.nextId();
+        long update = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.APPLIED, accept(groupText(update, operatorTelegramId, thread, "I can take this")));
+        assertTrue(sends(conversation, m -> m.text().contains("not linked")).size() == 1);
+        assertEquals("APPLIED", TestDatabase.query("select outcome from processed_update where update_id = ?", update)
+                .get(0).get("outcome"));
+        assertEquals(0L, TestDatabase.scalar("select count(*) from message where conversation_id = ? and direction = 'OUTBOUND' "
+                + "and operator_id is not null", conversation));
+
+        // the operator links their account with a code from the console, sent in the General topic
+        String code = given().auth().oauth2(operatorToken).when().post("/api/telegram/link")
+                .then().statusCode(201).extract().path("code");
+        assertTrue(code.matches("[A-Z2-9]{8}"), code);
+        assertEquals(Boolean.FALSE, given().auth().oauth2(operatorToken).when().get("/api/telegram/link")
+                .then().statusCode(200).extract().path("linked"));
+        assertEquals(UpdateOutcome.APPLIED, accept(groupText(TestUpdates.nextId(), operatorTelegramId, null, "/link " + code)));
+        Number linkedId = given().auth().oauth2(operatorToken).when().get("/api/telegram/link")
+                .then().statusCode(200).extract().path("telegramUserId");
+        assertEquals(operatorTelegramId, linkedId.longValue());
+        assertTrue(commandsTo(group).stream().anyMatch(c -> c instanceof SendMessage s && s.messageThreadId() == null
+                && s.text().startsWith("Linked")), "the bot confirms the link in the General topic");
+
+        // linked but not the assignee: claim first
+        accept(groupText(TestUpdates.nextId(), operatorTelegramId, thread, "hello?"));
+        assertEquals(1, sends(conversation, m -> m.text().equals(SupportGroupUpdates.CLAIM_FIRST)).size());
+
+        // /claim in the topic: the usual workflow action, as that operator, audited via telegram
+        accept(groupText(TestUpdates.nextId(), operatorTelegramId, thread, "/claim"));
+        Map<String, Object> row = TestDatabase.query("select status, assignee_id from conversation where id = ?", conversation).get(0);
+        assertEquals("OPEN_ASSIGNED", row.get("status"));
+        assertEquals(operator, row.get("assignee_id"));
+        assertTrue(((String) TestDatabase.query("select after_state from audit_entry where conversation_id = ? and action = "
+                + "'conversation.claimed'", conversation).get(0).get("after_state")).contains("\"via\":\"telegram\""));
+        assertEquals(1, sends(conversation, m -> m.text().equals("ℹ️ anna claimed the conversation.")).size());
+        assertEquals("💬 Quinn — " + codename, single(commands(conversation, EditForumTopic.class)).name());
+
+        // plain text from the assignee is their reply to the customer — and is not mirrored back
+        accept(groupText(TestUpdates.nextId(), operatorTelegramId, thread, "Try turning it off and on"));
+        Map<String, Object> reply = TestDatabase.query("select id, source, operator_id, status from message where conversation_id = ? "
+                + "and text = 'Try turning it off and on'", conversation).get(0);
+        assertEquals("TELEGRAM_TOPIC", reply.get("source"));
+        assertEquals(operator, reply.get("operator_id"));
+        SendMessage toCustomer = single(sends(conversation, m -> reply.get("id").equals(m.messageId())));
+        assertEquals(customer, toCustomer.chatId());
+        assertNull(toCustomer.messageThreadId());
+        assertEquals(0, sends(conversation, m -> m.messageThreadId() != null && m.text().contains("Try turning it off")).size());
+
+        // a reply from the web console is mirrored
+        given().auth().oauth2(operatorToken).contentType(ContentType.JSON).body(Map.of("text", "Did that work?"))
+                .when().post("/api/conversations/" + conversation + "/messages").then().statusCode(201);
+        SendMessage webMirror = single(sends(conversation, m -> m.text().equals("↪️ anna: Did that work?")));
+        assertEquals(thread, webMirror.messageThreadId());
+
+        // the Close button: closed, topic closed, the press answered
+        String callbackId = "cb" + TestUpdates.nextId();
+        assertEquals(UpdateOutcome.APPLIED, accept(callback(TestUpdates.nextId(), callbackId, operatorTelegramId,
+                "close:" + conversation)));
+        assertEquals("CLOSED", TestDatabase.query("select status from conversation where id = ?", conversation).get(0).get("status"));
+        CloseForumTopic close = single(commands(conversation, CloseForumTopic.class));
+        assertEquals(thread, close.messageThreadId());
+        AnswerCallbackQuery answer = single(commands(conversation, AnswerCallbackQuery.class));
+        assertEquals(callbackId, answer.callbackQueryId());
+        assertEquals("Closed", answer.text());
+        assertEquals("CLOSED", topicRow(conversation).get("status"));
+        assertTrue(commands(conversation, EditForumTopic.class).stream().anyMatch(e -> e.name().startsWith("✅ ")));
+
+        // pressing Claim on the closed conversation is refused, and still answered
+        String secondCallback = "cb" + TestUpdates.nextId();
+        accept(callback(TestUpdates.nextId(), secondCallback, operatorTelegramId, "claim:" + conversation));
+        AnswerCallbackQuery refused = commands(conversation, AnswerCallbackQuery.class).stream()
+                .filter(a -> a.callbackQueryId().equals(secondCallback)).findFirst().orElseThrow();
+        assertFalse(refused.text().isBlank());
+        assertEquals("CLOSED", TestDatabase.query("select status from conversation where id = ?", conversation).get(0).get("status"));
+    }
+
+    @Test
+    void aDeletedTopicIsRecreatedExactlyOnce() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Rae", "first words");
+        CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
+        int thread = 6000 + (int) (customer % 1000);
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(),
+                mapper.writeValueAsString(ForumTopicCreated.of(create, thread, create.name())));
+        Polling.until("topic ACTIVE", WAIT, () -> topicRow(conversation).get("status"), "ACTIVE"::equals);
+
+        customerWrites(customer, "Rae", "are you there?");
+        SendMessage mirror = single(sends(conversation, m -> m.text().equals("👤 Rae: are you there?")));
+        customerWrites(customer, "Rae", "hello??");
+        SendMessage mirror2 = single(sends(conversation, m -> m.text().equals("👤 Rae: hello??")));
+
+        // someone deleted the topic: both mirrors fail with TOPIC_MISSING
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                MessageDeliveryFailed.of(mirror, 400, "Bad Request: message thread not found", FailureKind.TOPIC_MISSING)));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                MessageDeliveryFailed.of(mirror2, 400, "Bad Request: message thread not found", FailureKind.TOPIC_MISSING)));
+        Polling.until("a new topic requested", WAIT, () -> commands(conversation, CreateForumTopic.class).size(), n -> n >= 2);
+        // the second failure is processed after the first (one partition per conversation); give it time to act
+        Polling.until("both failures consumed", WAIT, () -> TestDatabase.query(
+                "select lost_thread_id from forum_topic where conversation_id = ?", conversation).get(0).get("lost_thread_id"),
+                lost -> lost != null && ((Number) lost).intValue() == thread);
+        Thread.sleep(1500);
+        List<CreateForumTopic> creations = commands(conversation, CreateForumTopic.class);
+        assertEquals(2, creations.size(), "exactly one new topic for two failures");
+        assertEquals("PENDING", topicRow(conversation).get("status"));
+        assertEquals("👤 Rae: are you there?", topicRow(conversation).get("lost_text"));
+
+        // the new topic gets a summary naming what failed; later mirrors go there
+        CreateForumTopic again = creations.get(1);
+        int newThread = thread + 1;
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(),
+                mapper.writeValueAsString(ForumTopicCreated.of(again, newThread, again.name())));
+        Polling.until("new topic ACTIVE", WAIT, () -> topicRow(conversation).get("message_thread_id"),
+                t -> t != null && ((Number) t).intValue() == newThread);
+        SendMessage summary = single(sends(conversation, m -> m.buttons().size() == 2 && newThread == m.messageThreadId()));
+        assertTrue(summary.text().contains("did not reach it:\n👤 Rae: are you there?"), summary.text());
+        assertTrue(summary.text().contains("👤 Rae: hello??"), summary.text());
+        customerWrites(customer, "Rae", "ok");
+        assertEquals(newThread, single(sends(conversation, m -> m.text().equals("👤 Rae: ok"))).messageThreadId());
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private UUID customerWrites(long userId, String name, String text) {
+        accept(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text));
+        return (UUID) TestDatabase.query("""
+                select c.id from conversation c join customer u on u.id = c.customer_id
+                where u.telegram_user_id = ? order by c.created_at desc limit 1""", userId).get(0).get("id");
+    }
+
+    private UpdateOutcome accept(String json) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(json)));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A text message in the support group: in topic {@code thread}, or in the General topic when null. */
+    private String groupText(long updateId, long fromId, Integer thread, String text) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", updateId);
+        ObjectNode message = update.putObject("message");
+        message.put("message_id", TestUpdates.nextId() % 1_000_000);
+        ObjectNode from = message.putObject("from");
+        from.put("id", fromId);
+        from.put("is_bot", false);
+        from.put("first_name", "Anna");
+        ObjectNode chat = message.putObject("chat");
+        chat.put("id", group);
+        chat.put("title", "Support");
+        chat.put("is_forum", true);
+        chat.put("type", "supergroup");
+        message.put("date", 1_700_000_000);
+        if (thread != null) {
+            message.put("message_thread_id", thread);
+            message.put("is_topic_message", true);
+            ObjectNode created = message.putObject("reply_to_message");
+            created.put("message_id", thread);
+            created.put("message_thread_id", thread);
+            created.put("is_topic_message", true);
+            created.set("chat", chat.deepCopy());
+            created.put("date", 1_700_000_000);
+            created.putObject("forum_topic_created").put("name", "topic").put("icon_color", 7322096);
+        }
+        message.put("text", text);
+        if (text.startsWith("/")) {
+            message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+                    .put("length", text.split(" ")[0].length());
+        }
+        return update.toString();
+    }
+
+    private String callback(long updateId, String callbackId, long fromId, String data) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", updateId);
+        ObjectNode callback = update.putObject("callback_query");
+        callback.put("id", callbackId);
+        callback.putObject("from").put("id", fromId).put("is_bot", false).put("first_name", "Anna");
+        ObjectNode message = callback.putObject("message");
+        message.put("message_id", 77);
+        message.putObject("chat").put("id", group).put("type", "supergroup").put("is_forum", true);
+        message.put("date", 1_700_000_000);
+        callback.put("chat_instance", "-1");
+        callback.put("data", data);
+        return update.toString();
+    }
+
+    private Map<String, Object> topicRow(UUID conversation) {
+        List<Map<String, Object>> rows = TestDatabase.query("select * from forum_topic where conversation_id = ?", conversation);
+        assertFalse(rows.isEmpty(), "no forum_topic row");
+        return rows.get(0);
+    }
+
+    /** The telegram.commands rows of {@code conversation} in the outbox, oldest first. */
+    private List<TelegramCommand> allCommands(String like) {
+        return TestDatabase.query("select payload from outbox where topic = ? and payload like ? order by id",
+                        Topics.COMMANDS, "%" + like + "%").stream()
+                .map(row -> {
+                    try {
+                        return mapper.readValue((String) row.get("payload"), TelegramCommand.class);
+                    } catch (Exception e) {
+                        throw new AssertionError(String.valueOf(row), e);
+                    }
+                }).toList();
+    }
+
+    private <T extends TelegramCommand> List<T> commands(UUID conversation, Class<T> type) {
+        return allCommands(conversation.toString()).stream().filter(type::isInstance).map(type::cast)
+                .filter(c -> conversation.equals(c.conversationId())).toList();
+    }
+
+    private List<TelegramCommand> commandsTo(long chatId) {
+        return allCommands("\"chatId\":" + chatId);
+    }
+
+    private List<SendMessage> sends(UUID conversation, java.util.function.Predicate<SendMessage> filter) {
+        return commands(conversation, SendMessage.class).stream().filter(filter).toList();
+    }
+
+    private static <T> T single(List<T> items) {
+        assertEquals(1, items.size(), items.toString());
+        assertNotNull(items.get(0));
+        return items.get(0);
+    }
+}

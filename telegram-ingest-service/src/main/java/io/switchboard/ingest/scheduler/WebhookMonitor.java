@@ -1,0 +1,89 @@
+package io.switchboard.ingest.scheduler;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.switchboard.ingest.client.BotApiMethods;
+import io.switchboard.ingest.config.TelegramMode;
+import io.switchboard.ingest.domain.BotToken;
+import io.switchboard.ingest.domain.WebhookStatus;
+import io.switchboard.ingest.service.ActiveBot;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every {@code telegram.webhook.check-interval} (60 s) in webhook mode, asks Telegram for getWebhookInfo and
+ * <ul>
+ *   <li>publishes {@code pending_update_count} as the gauge {@code telegram_webhook_pending_updates};</li>
+ *   <li>logs a WARN when the pending count grew since the previous check (deliveries are not keeping up or
+ *       failing);</li>
+ *   <li>counts a new {@code last_error_date} in {@code telegram_webhook_errors_total} and logs it at WARN with
+ *       Telegram's {@code last_error_message}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class WebhookMonitor {
+
+    private static final Logger LOG = Logger.getLogger(WebhookMonitor.class);
+
+    private final ActiveBot bot;
+    private final BotApiMethods telegram;
+    private final AtomicLong pending = new AtomicLong();
+    private final Counter errors;
+    private BotToken checked;
+    private Integer lastPending;
+    private Instant lastErrorDate;
+
+    WebhookMonitor(ActiveBot bot, BotApiMethods telegram, MeterRegistry registry) {
+        this.bot = bot;
+        this.telegram = telegram;
+        registry.gauge("telegram.webhook.pending.updates", pending);
+        this.errors = Counter.builder("telegram.webhook.errors")
+                .description("Webhook delivery errors Telegram reported (a new last_error_date)")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${telegram.webhook.check-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCheck() {
+        check();
+    }
+
+    /** One check; does nothing in polling mode or without a bot. */
+    public synchronized void check() {
+        BotToken token = bot.token().orElse(null);
+        if (token == null || bot.mode() != TelegramMode.WEBHOOK) {
+            return;
+        }
+        WebhookStatus status;
+        try {
+            status = telegram.getWebhookInfo(token);
+        } catch (Exception e) {
+            LOG.warnf("getWebhookInfo failed: %s", e.getMessage());
+            return;
+        }
+        if (!token.equals(checked)) {
+            // another bot: its history starts now
+            checked = token;
+            lastPending = null;
+            lastErrorDate = status.lastErrorDate();
+        }
+        pending.set(status.pendingUpdateCount());
+        if (lastPending != null && status.pendingUpdateCount() > lastPending) {
+            LOG.warnf("Telegram's webhook queue grew from %d to %d pending updates (url %s, last error: %s)",
+                    lastPending, status.pendingUpdateCount(), status.url(),
+                    Objects.requireNonNullElse(status.lastErrorMessage(), "none"));
+        }
+        lastPending = status.pendingUpdateCount();
+        if (status.lastErrorDate() != null && !status.lastErrorDate().equals(lastErrorDate)) {
+            errors.increment();
+            LOG.warnf("Telegram reports a webhook delivery error at %s: %s (%d updates pending)",
+                    status.lastErrorDate(), status.lastErrorMessage(), status.pendingUpdateCount());
+        }
+        lastErrorDate = status.lastErrorDate();
+    }
+}

@@ -1,0 +1,92 @@
+package io.switchboard.ingest.service;
+
+import io.switchboard.ingest.client.BotApiException;
+import io.switchboard.ingest.client.BotApiMethods;
+import io.switchboard.ingest.config.TelegramMode;
+import io.switchboard.ingest.domain.BotIdentity;
+import io.switchboard.ingest.domain.BotToken;
+import io.switchboard.ingest.domain.TokenCipher;
+import io.switchboard.ingest.repository.BotSettingsRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * An admin sets or removes the bot token: validated with getMe, stored encrypted, applied at once on this replica
+ * (on the others within {@code telegram.settings-refresh-interval}), then the webhook is registered (public URL
+ * configured) or long polling takes over. Blocking: call from worker threads.
+ */
+@ApplicationScoped
+public class BotSettings {
+
+    private static final Logger LOG = Logger.getLogger(BotSettings.class);
+
+    private final BotSettingsRepository repository;
+    private final TokenCipher cipher;
+    private final BotApiMethods telegram;
+    private final ActiveBot bot;
+    private final WebhookRegistration webhook;
+    private final Clock clock = Clock.systemUTC();
+
+    BotSettings(BotSettingsRepository repository, TokenCipher cipher, BotApiMethods telegram, ActiveBot bot,
+                WebhookRegistration webhook) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.telegram = telegram;
+        this.bot = bot;
+        this.webhook = webhook;
+    }
+
+    /**
+     * Validates and stores a token, then points Telegram's updates at this service.
+     *
+     * @throws BotManagementException 422 when it is not a token or Telegram refuses it (getMe 401/404), 502 when
+     *                                Telegram cannot be reached or answers otherwise
+     */
+    public void setToken(String value) {
+        if (!BotToken.isWellFormed(value == null ? null : value.trim())) {
+            throw new BotManagementException(422, "This is not a bot token: it looks like 123456789:AAE…, as "
+                    + "BotFather gives it");
+        }
+        BotToken token = new BotToken(value.trim());
+        BotIdentity identity;
+        try {
+            identity = telegram.getMe(token);
+        } catch (BotApiException e) {
+            if (e.errorCode() == 401 || e.errorCode() == 404) {
+                throw new BotManagementException(422, "Telegram refused this token");
+            }
+            throw new BotManagementException(502, "Telegram answered getMe with error " + e.errorCode());
+        } catch (IOException e) {
+            throw new BotManagementException(502, "Telegram could not be reached");
+        }
+        repository.saveToken(cipher.encrypt(token.value(), ActiveBot.TOKEN_PURPOSE), identity.botId(),
+                identity.username(), identity.firstName(), token.hint(), clock.instant());
+        bot.reload();
+        LOG.infof("Bot token %s (@%s) set from the console", token.hint(), identity.username());
+        pointUpdatesHere();
+    }
+
+    /** Removes the stored token; {@code TELEGRAM_BOT_TOKEN}, if set, applies again. */
+    public void removeToken() {
+        repository.clearToken(clock.instant());
+        bot.reload();
+        LOG.info("Stored bot token removed");
+        pointUpdatesHere();
+    }
+
+    /** Webhook mode with a public URL: register with a new secret (failures are logged: re-register later). */
+    private void pointUpdatesHere() {
+        if (bot.token().isEmpty() || bot.mode() != TelegramMode.WEBHOOK || bot.publicWebhookUrl().isEmpty()) {
+            return; // polling: UpdatePoller follows BotChanged (deleteWebhook, then getUpdates)
+        }
+        try {
+            webhook.register();
+        } catch (BotManagementException e) {
+            LOG.warnf("The webhook could not be registered for the new token (%s); retry with POST "
+                    + "/api/admin/telegram/webhook/register", e.getMessage());
+        }
+    }
+}
