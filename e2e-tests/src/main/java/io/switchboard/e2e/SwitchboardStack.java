@@ -99,6 +99,7 @@ public final class SwitchboardStack implements AutoCloseable {
         kafka = LocalKafkaBroker.start(kafkaPort, kafkaDir);
         String conversationDb = createDatabase("sb_e2e_conv");
         String gatewayDb = createDatabase("sb_e2e_gw");
+        String telegramDb = createDatabase("sb_e2e_tg");
         KeyPair keys = rsaKeyPair();
         Path publicKey = writePem(work.resolve("jwt-public.pem"), "PUBLIC KEY", keys.getPublic().getEncoded());
         Path privateKey = writePem(work.resolve("jwt-private.pem"), "PRIVATE KEY", keys.getPrivate().getEncoded());
@@ -160,6 +161,10 @@ public final class SwitchboardStack implements AutoCloseable {
         tg.put("TELEGRAM_WEBHOOK_SECRET", webhookSecret);
         tg.put("TELEGRAM_WEBHOOK_URL", gateway.baseUrl() + "/telegram/webhook");
         tg.put("CONVERSATION_SERVICE_URL", "http://127.0.0.1:" + conversationPort); // operators' uploads
+        tg.put("TELEGRAM_DB_URL", "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + telegramDb);
+        byte[] tokenKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(tokenKey);
+        tg.put("TELEGRAM_TOKEN_KEY", java.util.Base64.getEncoder().encodeToString(tokenKey)); // bot token at rest
         ingest = track(ServiceProcess.start(root, "telegram-ingest-service", ingestPort, tg, logs));
         ingest.awaitReady("/q/health/ready", startup);
     }

@@ -71,16 +71,16 @@ class TelegramFixturesTest {
         row("15", skipped, "group chat is not a support conversation (location)");
         row("16", stored, null);
         row("17", skipped, "supergroup chat is not a support conversation (text)");
-        row("18", skipped, "supergroup chat is not a support conversation (text)");
+        row("18", skipped, "message in a supergroup that is not the support group"); // topics console (H5)
         row("19", skipped, "supergroup chat is not a support conversation (forum_topic_created)");
-        row("20", skipped, "supergroup chat is not a support conversation (text)");
+        row("20", skipped, "message in a supergroup that is not the support group"); // topics console (H5)
         row("21", skipped, "supergroup chat is not a support conversation (forum_topic_edited)");
         row("22", skipped, "supergroup chat is not a support conversation (forum_topic_closed)");
         row("23", skipped, "supergroup chat is not a support conversation (forum_topic_reopened)");
         row("24", skipped, "supergroup chat is not a support conversation (forum_topic_closed)");
         row("25", skipped, "supergroup chat is not a support conversation (forum_topic_edited)");
         row("26", skipped, "supergroup chat is not a support conversation (general_forum_topic_hidden)");
-        row("27", skipped, "callback for a button the bot does not handle");
+        row("27", skipped, "callback data is not a Switchboard button (1)"); // topics console (H5)
         row("28", skipped, "callback from an inline message");
         row("29", skipped, "inline queries are not used: the bot offers no inline mode");
         row("30", applied, "the customer blocked the bot"); // the test first makes user 2000000 a customer

@@ -8,6 +8,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.switchboard.conversation.CustomerTokens;
 import io.switchboard.conversation.KafkaTestClient;
 import io.switchboard.conversation.Polling;
 import io.switchboard.conversation.TestDatabase;
@@ -19,6 +20,8 @@ import io.switchboard.conversation.api.MessageFailed;
 import io.switchboard.conversation.api.MessageQueued;
 import io.switchboard.conversation.messaging.TelegramUpdateReader;
 import io.switchboard.conversation.service.CustomerMessageIntake;
+import io.switchboard.telegram.api.CommandCompleted;
+import io.switchboard.telegram.api.CommandFailed;
 import io.switchboard.telegram.api.DeleteMessage;
 import io.switchboard.telegram.api.EditMessageText;
 import io.switchboard.telegram.api.MediaKind;
@@ -330,6 +333,70 @@ class MessageResourceTest {
         assertEquals(1, TestDatabase.scalar("select count(*) from outbox where topic = 'conversation.events' and payload like ?",
                 "%\"customer.updated\"%" + conversation + "%"));
         assertEquals(2, commands(messageId, "send_message").size());
+    }
+
+    @Test
+    void inTheWidgetAFileIsSentAtOnceAndEditsAndDeletionsOnlyUpdateAndPublish() throws Exception {
+        UUID customer = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        String customerToken = CustomerTokens.customer(customer, conversation);
+        given().auth().oauth2(customerToken).contentType(ContentType.JSON).body("{\"nickname\":\"Xena\"}")
+                .when().post("/api/widget/conversations").then().statusCode(201);
+
+        String photo = given().auth().oauth2(TOKEN).multiPart("file", "map.webp", bytes(2048), "image/webp")
+                .when().post("/api/conversations/" + conversation + "/messages")
+                .then().statusCode(201).body("status", equalTo("SENT")).body("attachments[0].kind", equalTo("PHOTO"))
+                .extract().path("id");
+        assertEquals(1, events(photo, "message.sent").size());
+        String text = reply(conversation, "first try");
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("text", "second try"))
+                .when().put("/api/conversations/" + conversation + "/messages/" + text).then().statusCode(200);
+        assertEquals("first try", ((MessageEdited) event(text, "message.edited")).previousText());
+        given().auth().oauth2(TOKEN).when().delete("/api/conversations/" + conversation + "/messages/" + photo)
+                .then().statusCode(204);
+        assertNotNull(event(photo, "message.deleted"));
+        assertEquals(0, TestDatabase.scalar("select count(*) from outbox where topic = 'telegram.commands' and payload like ?",
+                "%" + conversation + "%"), "a widget conversation has no Telegram chat");
+        // the customer's history no longer holds the deleted file, and shows the edited text
+        List<Map<String, Object>> history = given().auth().oauth2(customerToken)
+                .when().get("/api/widget/conversations/" + conversation + "/messages")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertTrue(history.stream().noneMatch(m -> photo.equals(m.get("id"))), history.toString());
+        assertTrue(history.stream().anyMatch(m -> text.equals(m.get("id")) && "second try".equals(m.get("text"))),
+                history.toString());
+    }
+
+    @Test
+    void telegramRefusingAnEditIsAuditedAndAVanishedMessageCountsAsDeleted() throws Exception {
+        UUID conversation = customerWrites("Yuri", "hm");
+        String messageId = reply(conversation, "typo hree");
+        delivered(messageId, "[901]");
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("text", "typo here"))
+                .when().put("/api/conversations/" + conversation + "/messages/" + messageId).then().statusCode(200);
+        EditMessageText edit = (EditMessageText) command(messageId, "edit_message_text");
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                CommandFailed.of(edit, null, 400, "Bad Request: message can't be edited", null)));
+        Polling.until("edit failure audited", WAIT, () -> TestDatabase.scalar("""
+                select count(*) from audit_entry where conversation_id = ? and action = 'message.edit_failed'""",
+                conversation), n -> n == 1);
+
+        given().auth().oauth2(TOKEN).when().delete("/api/conversations/" + conversation + "/messages/" + messageId)
+                .then().statusCode(204);
+        DeleteMessage delete = (DeleteMessage) command(messageId, "delete_message");
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                CommandFailed.of(delete, null, 400, "Bad Request: message to delete not found", null)));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                CommandCompleted.of(delete, null)));
+        // a later result on the same partition proves the two above were consumed
+        String other = reply(conversation, "marker");
+        SendMessage marker = (SendMessage) command(other, "send_message");
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                io.switchboard.telegram.api.MessageDelivered.of(marker, List.of(999L))));
+        Polling.until("marker SENT", WAIT, () -> status(other), "SENT"::equals);
+        assertEquals(0, TestDatabase.scalar("""
+                select count(*) from audit_entry where conversation_id = ? and action = 'message.delete_failed'""",
+                conversation), "the message is gone either way");
+        assertEquals("SENT", status(messageId), "a refused edit or deletion does not fail the sent message");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

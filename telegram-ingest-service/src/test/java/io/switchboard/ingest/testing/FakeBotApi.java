@@ -251,7 +251,7 @@ public final class FakeBotApi implements AutoCloseable {
                 reply(request, 200, new JsonObject().put("ok", true).put("result", info).encode());
             }
             case "getfile" -> {
-                StoredFile file = files.get(String.valueOf(params.getValue("file_id")));
+                StoredFile file = this.files.get(String.valueOf(params.getValue("file_id")));
                 if (file == null) {
                     reply(request, 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: invalid file_id\"}");
                 } else {
