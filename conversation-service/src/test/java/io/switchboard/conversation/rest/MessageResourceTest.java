@@ -134,11 +134,19 @@ class MessageResourceTest {
     void otherFilesGoAsDocumentsWithoutCaptionAndWidgetRulesAreTheTextReplysOnes() throws Exception {
         UUID conversation = customerWrites("Quin", "send me the invoice");
         byte[] pdf = "%PDF-1.4 invoice ".repeat(100).getBytes();
+        String clientMessageId = "c-" + UUID.randomUUID();
         String messageId = given().auth().oauth2(TOKEN)
-                .multiPart("file", "invoice.pdf", pdf, "application/pdf")
+                .multiPart("file", "invoice.pdf", pdf, "application/pdf").multiPart("clientMessageId", clientMessageId)
                 .when().post("/api/conversations/" + conversation + "/messages")
                 .then().statusCode(201).body("text", equalTo("")).body("attachments[0].kind", equalTo("DOCUMENT"))
                 .extract().path("id");
+        // the console repeats the request (a lost answer): the first message, nothing new stored or sent
+        given().auth().oauth2(TOKEN)
+                .multiPart("file", "invoice.pdf", pdf, "application/pdf").multiPart("clientMessageId", clientMessageId)
+                .when().post("/api/conversations/" + conversation + "/messages")
+                .then().statusCode(201).body("id", equalTo(messageId)).body("attachments[0].fileName", equalTo("invoice.pdf"));
+        assertEquals(1, outboundCount(conversation));
+        assertEquals(1, TestDatabase.scalar("select count(*) from upload where conversation_id = ?", conversation));
         SendMedia command = assertInstanceOf(SendMedia.class, command(messageId, "send_media"));
         assertEquals(MediaKind.DOCUMENT, command.kind());
         assertNull(command.caption(), "no caption part: no caption");

@@ -295,8 +295,9 @@ class CommandConsumerTest {
         String sentCaption = photo.params().getString("caption");
         assertTrue(sentCaption.length() <= 1024, "caption fits");
         assertEquals(caption, sentCaption + api.sendMessages(chat).get(0).params().getString("text"));
-        assertTrue(photo.params().getValue("photo") instanceof io.vertx.core.json.JsonObject, photo.params().encode());
-        io.vertx.core.json.JsonObject file = photo.params().getJsonObject("photo");
+        String attached = photo.params().getString("photo"); // "attach://<part name>", the bytes in that part
+        assertTrue(attached.startsWith("attach://"), attached);
+        io.vertx.core.json.JsonObject file = photo.params().getJsonObject(attached.substring("attach://".length()));
         assertEquals("cat.jpg", file.getString("filename"));
         assertEquals(bytes.length, file.getInteger("size"));
         assertTrue(java.util.Arrays.equals(bytes, java.util.Base64.getDecoder().decode(file.getString("base64"))));
