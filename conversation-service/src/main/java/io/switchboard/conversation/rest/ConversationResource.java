@@ -1,15 +1,16 @@
 package io.switchboard.conversation.rest;
 
 import io.switchboard.conversation.config.ConversationConfig;
+import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.domain.ConversationStatus;
-import io.switchboard.conversation.mapping.ConversationMapper;
+import io.switchboard.conversation.domain.Upload;
 import io.switchboard.conversation.repository.ConversationFilter;
 import io.switchboard.conversation.service.ConversationCounts;
 import io.switchboard.conversation.service.ConversationQueries;
 import io.switchboard.conversation.service.Cursor;
 import io.switchboard.conversation.service.OperatorReplies;
+import io.switchboard.conversation.service.OperatorReplies.MediaFile;
 import io.switchboard.conversation.service.OperatorReplies.Reply;
-import io.switchboard.conversation.domain.Actor;
 import io.switchboard.conversation.service.OutboxRelay;
 import io.switchboard.conversation.service.UniqueViolations;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import io.switchboard.conversation.domain.Upload;
-import io.switchboard.conversation.service.OperatorReplies.MediaFile;
 import io.vertx.mutiny.core.Vertx;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;

@@ -6,6 +6,7 @@ import io.switchboard.conversation.domain.InboundUpdate.DeepLinkStart;
 import io.switchboard.conversation.domain.UpdateResult;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.CustomerRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,6 +38,28 @@ public class TelegramDeepLinks {
     public TelegramDeepLinks(ConversationRepository conversations, CustomerRepository customers) {
         this.conversations = conversations;
         this.customers = customers;
+    }
+
+    /**
+     * A new link for the widget conversation, in its own transaction.
+     *
+     * @param payload   the start parameter ({@code w} + 40 chars)
+     * @param expiresAt when it stops working
+     */
+    public record Issued(String payload, Instant expiresAt) {
+    }
+
+    /**
+     * Issues a new single-use link for {@code conversationId}, valid 24 hours.
+     *
+     * @throws UnknownConversationException (as a failed Uni) when the conversation does not exist
+     */
+    @WithTransaction
+    public Uni<Issued> issue(UUID conversationId, Instant now) {
+        return conversations.findById(conversationId)
+                .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
+                .chain(conversation -> create(conversationId, now))
+                .map(payload -> new Issued(payload, now.plus(VALIDITY)));
     }
 
     /** A new link of the conversation (the caller checked it exists): the payload, valid until {@code now + 24 h}. */

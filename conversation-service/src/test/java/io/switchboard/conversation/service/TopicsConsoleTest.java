@@ -31,7 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +73,12 @@ class TopicsConsoleTest {
 
     @Inject
     TelegramUpdateReader reader;
+
+    @Inject
+    io.switchboard.conversation.repository.ConversationRepository conversations;
+
+    @Inject
+    SystemMessages systemMessages;
 
     @BeforeEach
     void configureGroup() {
@@ -173,7 +182,13 @@ class TopicsConsoleTest {
         assertNull(toCustomer.messageThreadId());
         assertEquals(0, sends(conversation, m -> m.messageThreadId() != null && m.text().contains("Try turning it off")).size());
 
-        // a reply from the web console is mirrored
+        // /note from the topic is a note by that operator (and shows in the topic like a console note)
+        accept(groupText(TestUpdates.nextId(), operatorTelegramId, thread, "/note customer on plan B"));
+        assertEquals(operator, TestDatabase.query("select operator_id from note where conversation_id = ? and text = ?",
+                conversation, "customer on plan B").get(0).get("operator_id"));
+        assertEquals(1, sends(conversation, m -> m.text().equals("📝 anna (note): customer on plan B")).size());
+
+                // a reply from the web console is mirrored
         given().auth().oauth2(operatorToken).contentType(ContentType.JSON).body(Map.of("text", "Did that work?"))
                 .when().post("/api/conversations/" + conversation + "/messages").then().statusCode(201);
         SendMessage webMirror = single(sends(conversation, m -> m.text().equals("↪️ anna: Did that work?")));
@@ -244,6 +259,39 @@ class TopicsConsoleTest {
         assertTrue(summary.text().contains("👤 Rae: hello??"), summary.text());
         customerWrites(customer, "Rae", "ok");
         assertEquals(newThread, single(sends(conversation, m -> m.text().equals("👤 Rae: ok"))).messageThreadId());
+    }
+
+    @Test
+    void theLongUnclaimedReminderIsPinnedInTheTopicAndPrivateLinkWorks() throws Throwable {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Sam", "hello");
+        CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
+        int thread = 8000 + (int) (customer % 1000);
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(),
+                mapper.writeValueAsString(ForumTopicCreated.of(create, thread, create.name())));
+        Polling.until("topic ACTIVE", WAIT, () -> topicRow(conversation).get("status"), "ACTIVE"::equals);
+
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> conversations.findById(conversation)
+                .chain(c -> systemMessages.post(c, "unclaimed_reminder_15m_pin", null,
+                        Instant.now().truncatedTo(ChronoUnit.MICROS)))));
+        SendMessage reminder = single(sends(conversation, m -> m.text().startsWith("📌")));
+        assertTrue(reminder.pin());
+        assertEquals(thread, reminder.messageThreadId());
+        assertEquals(group, reminder.chatId());
+
+        // an operator may also link from a private chat with the bot: that is no customer message
+        long operatorTelegramId = TestUpdates.nextId();
+        String code = given().auth().oauth2(operatorToken).when().post("/api/telegram/link")
+                .then().statusCode(201).extract().path("code");
+        long update = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.APPLIED, accept(TestUpdates.privateText(update, operatorTelegramId, "Anna", "/link " + code)));
+        assertEquals(Boolean.TRUE, given().auth().oauth2(operatorToken).when().get("/api/telegram/link")
+                .then().statusCode(200).extract().path("linked"));
+        assertEquals(0L, TestDatabase.scalar("select count(*) from customer where telegram_user_id = ?", operatorTelegramId));
+        assertTrue(commandsTo(operatorTelegramId).stream().anyMatch(c -> c instanceof SendMessage s && s.text().startsWith("Linked")));
+        given().auth().oauth2(operatorToken).when().delete("/api/telegram/link").then().statusCode(204);
+        assertEquals(Boolean.FALSE, given().auth().oauth2(operatorToken).when().get("/api/telegram/link")
+                .then().statusCode(200).extract().path("linked"));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

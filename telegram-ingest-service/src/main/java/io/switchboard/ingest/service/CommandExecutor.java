@@ -1,6 +1,7 @@
 package io.switchboard.ingest.service;
 
 import io.switchboard.ingest.client.ConversationUploads;
+import io.switchboard.ingest.config.BotApiClients;
 import io.switchboard.ingest.config.TelegramConfig;
 import io.switchboard.telegram.api.FailureKind;
 import io.switchboard.telegram.api.SendChatAction;
@@ -116,6 +117,8 @@ public class CommandExecutor {
             return fail(execution, 0, e.getMessage(), FailureKind.REJECTED);
         } catch (IOException e) {
             return transientFailure(execution, 0, "conversation-service could not be reached: " + describe(e));
+        } catch (BotApiClients.NoBotConfiguredException e) {
+            return fail(execution, 0, "No bot token is configured (Admin → Telegram)", FailureKind.NO_BOT);
         } catch (TelegramApiException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted during " + method);
