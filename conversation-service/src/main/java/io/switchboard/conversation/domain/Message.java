@@ -8,8 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -95,8 +94,11 @@ public class Message extends PanacheEntityBase {
     @Column(name = "reply_to_text")
     public String replyToText;
 
-    /** The current reactions as a JSON array of {@code {emoji, count, byCustomer}}, or null when there are none. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /**
+     * The current reactions as a JSON array of {@code {emoji, count, byCustomer}}, or null when there are none
+     * (jsonb, read and written as text: the reactive driver maps a jsonb array to no Java type of its own).
+     */
+    @ColumnTransformer(read = "cast(reactions as text)", write = "cast(cast(? as text) as jsonb)")
     @Column(name = "reactions")
     public String reactions;
 

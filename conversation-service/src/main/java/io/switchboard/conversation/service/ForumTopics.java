@@ -63,6 +63,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The topics console: every conversation has a forum topic in the support group ({@link SupportGroups}) that shows
@@ -88,7 +89,8 @@ import java.util.UUID;
  * {@code message.delivery_failed} or {@code command.failed} with failure kind TOPIC_MISSING for the topic's current
  * thread heals it: the old thread is forgotten (LOST) and ONE new {@code create_forum_topic} is queued (the row is
  * PENDING again, so further failures for the lost thread change nothing); the new summary names the mirror that
- * failed. Customer messages are stored regardless: only the mirror is affected.
+ * failed. Customer messages are stored regardless: only the mirror is affected. A topic Telegram refused to create
+ * (no rights, rate limit, outage) is LOST; the customer's next message requests it once more.
  */
 @ApplicationScoped
 public class ForumTopics {
@@ -140,13 +142,27 @@ public class ForumTopics {
      * transaction. Events of conversations without a topic change nothing (one primary-key read).
      */
     public Uni<Void> mirror(ConversationEvent event, Instant now) {
+        // a mirror must never cost the change it mirrors: a bug or odd data here is logged, not propagated (database
+        // failures still fail the transaction, as they must)
+        return Uni.createFrom().deferred(() -> mirrorEvent(event, now))
+                .onFailure(failure -> failure instanceof IllegalArgumentException || failure instanceof NullPointerException
+                        || failure instanceof ClassCastException)
+                .recoverWithUni(failure -> {
+                    LOG.errorf(failure, "Could not mirror %s of conversation %s into its forum topic", event.type(),
+                            event.conversationId());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> mirrorEvent(ConversationEvent event, Instant now) {
         if (event instanceof ConversationOpened opened) {
             return opened(opened, now);
         }
         if (event instanceof MessageReceived received) {
-            return withTopic(received.conversationId(), topic -> retitle(topic, null, received.customer(), now)
+            return retry(received.conversationId(), now).chain(() ->
+                    withTopic(received.conversationId(), topic -> retitle(topic, null, received.customer(), now)
                     .chain(() -> send(topic, "👤 " + customerName(received.customer()) + ": " + body(received.message()),
-                            false, now)));
+                            false, now))));
         }
         if (event instanceof MessageQueued queued) {
             return withTopic(queued.conversationId(), topic -> fromTopic(queued.message())
@@ -215,6 +231,23 @@ public class ForumTopics {
                     ? Uni.createFrom().voidItem()
                     : request(newTopic(opened.conversationId(), group.chatId(), title, now), true, now));
         });
+    }
+
+    /**
+     * A customer's message gives a LOST topic (its creation failed, or it vanished while no group was configured)
+     * another chance: when a support group is configured, one new creation is requested (its summary will show the
+     * messages the topic missed).
+     */
+    private Uni<Void> retry(UUID conversationId, Instant now) {
+        return topics.findById(conversationId).chain(topic -> topic == null || topic.status != ForumTopic.Status.LOST
+                ? Uni.createFrom().voidItem()
+                : groups.current().chain(group -> {
+                    if (group == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    topic.chatId = group.chatId();
+                    return retitle(topic, null, null, now).chain(() -> request(topic, false, now));
+                }));
     }
 
     private static ForumTopic newTopic(UUID conversationId, long chatId, String title, Instant now) {
@@ -316,7 +349,7 @@ public class ForumTopics {
                 text, topic.messageThreadId, true, pin, List.of()), now);
     }
 
-    private Uni<Void> withTopic(UUID conversationId, java.util.function.Function<ForumTopic, Uni<Void>> action) {
+    private Uni<Void> withTopic(UUID conversationId, Function<ForumTopic, Uni<Void>> action) {
         return topics.findById(conversationId).chain(topic -> topic == null || topic.status == ForumTopic.Status.LOST
                 ? Uni.createFrom().voidItem() : action.apply(topic));
     }

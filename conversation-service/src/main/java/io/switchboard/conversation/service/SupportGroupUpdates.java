@@ -9,6 +9,7 @@ import io.switchboard.conversation.domain.InboundUpdate.GroupMessage;
 import io.switchboard.conversation.domain.Note;
 import io.switchboard.conversation.domain.OperatorTelegramLink;
 import io.switchboard.conversation.domain.SupportGroup;
+import io.switchboard.conversation.domain.TelegramSender;
 import io.switchboard.conversation.domain.UpdateOutcome;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.ForumTopicRepository;
@@ -242,7 +243,7 @@ public class SupportGroupUpdates {
         });
     }
 
-    private Uni<Result> link(String code, io.switchboard.conversation.domain.TelegramSender sender, long chatId,
+    private Uni<Result> link(String code, TelegramSender sender, long chatId,
                              Integer thread, Instant now) {
         return links.redeem(code, sender, now).chain(link -> {
             String text = link == null

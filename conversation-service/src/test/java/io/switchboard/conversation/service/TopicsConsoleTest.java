@@ -14,6 +14,7 @@ import io.switchboard.conversation.domain.UpdateOutcome;
 import io.switchboard.conversation.messaging.TelegramUpdateReader;
 import io.switchboard.telegram.api.AnswerCallbackQuery;
 import io.switchboard.telegram.api.CloseForumTopic;
+import io.switchboard.telegram.api.CommandFailed;
 import io.switchboard.telegram.api.CreateForumTopic;
 import io.switchboard.telegram.api.EditForumTopic;
 import io.switchboard.telegram.api.FailureKind;
@@ -194,14 +195,28 @@ class TopicsConsoleTest {
         SendMessage webMirror = single(sends(conversation, m -> m.text().equals("↪️ anna: Did that work?")));
         assertEquals(thread, webMirror.messageThreadId());
 
-        // the Close button: closed, topic closed, the press answered
+        // another linked operator presses Claim: refused, and told who holds it
+        UUID bob = UUID.randomUUID();
+        long bobTelegramId = TestUpdates.nextId();
+        String bobCode = given().auth().oauth2(TestJwt.operator(bob, "bob")).when().post("/api/telegram/link")
+                .then().statusCode(201).extract().path("code");
+        accept(groupText(TestUpdates.nextId(), bobTelegramId, thread, "/link " + bobCode));
+        String bobPress = "cb" + TestUpdates.nextId();
+        assertEquals(UpdateOutcome.APPLIED, accept(callback(TestUpdates.nextId(), bobPress, bobTelegramId, "claim:" + conversation)));
+        assertEquals("Already claimed by anna", commands(conversation, AnswerCallbackQuery.class).stream()
+                .filter(a -> a.callbackQueryId().equals(bobPress)).findFirst().orElseThrow().text());
+        assertEquals(operator, TestDatabase.query("select assignee_id from conversation where id = ?", conversation)
+                .get(0).get("assignee_id"));
+
+                // the Close button: closed, topic closed, the press answered
         String callbackId = "cb" + TestUpdates.nextId();
         assertEquals(UpdateOutcome.APPLIED, accept(callback(TestUpdates.nextId(), callbackId, operatorTelegramId,
                 "close:" + conversation)));
         assertEquals("CLOSED", TestDatabase.query("select status from conversation where id = ?", conversation).get(0).get("status"));
         CloseForumTopic close = single(commands(conversation, CloseForumTopic.class));
         assertEquals(thread, close.messageThreadId());
-        AnswerCallbackQuery answer = single(commands(conversation, AnswerCallbackQuery.class));
+        AnswerCallbackQuery answer = single(commands(conversation, AnswerCallbackQuery.class).stream()
+                .filter(a -> a.callbackQueryId().equals(callbackId)).toList());
         assertEquals(callbackId, answer.callbackQueryId());
         assertEquals("Closed", answer.text());
         assertEquals("CLOSED", topicRow(conversation).get("status"));
@@ -292,6 +307,25 @@ class TopicsConsoleTest {
         given().auth().oauth2(operatorToken).when().delete("/api/telegram/link").then().statusCode(204);
         assertEquals(Boolean.FALSE, given().auth().oauth2(operatorToken).when().get("/api/telegram/link")
                 .then().statusCode(200).extract().path("linked"));
+    }
+
+    @Test
+    void aRefusedCreationIsAskedAgainOnTheCustomersNextMessage() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Lee", "hi there");
+        CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(CommandFailed.of(create, null,
+                400, "Bad Request: not enough rights to create a topic", FailureKind.REJECTED)));
+        Polling.until("topic LOST", WAIT, () -> topicRow(conversation).get("status"), "LOST"::equals);
+        // a redelivered failure changes nothing
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(CommandFailed.of(create, null,
+                400, "Bad Request: not enough rights to create a topic", FailureKind.REJECTED)));
+
+        customerWrites(customer, "Lee", "anyone?");
+        List<CreateForumTopic> creations = commands(conversation, CreateForumTopic.class);
+        assertEquals(2, creations.size());
+        assertEquals("PENDING", topicRow(conversation).get("status"));
+        assertEquals(creations.get(1).commandId(), topicRow(conversation).get("command_id"));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
