@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,10 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The topics console's updates among the Bot API fixtures: topics are keyed by is_topic_message, not the thread id. */
 class SupportGroupUpdateReaderTest {
 
+    private static final Path UPDATES = Path.of("../../shared/fixtures/telegram/updates");
+
     private final TelegramUpdateReader reader = new TelegramUpdateReader(new ObjectMapper());
 
     private InboundUpdate fixture(String name) throws IOException {
-        return reader.read(Files.readString(TelegramUpdateReaderTest.UPDATES.resolve(name)));
+        return reader.read(Files.readString(UPDATES.resolve(name)));
     }
 
     @Test
