@@ -37,6 +37,7 @@ export function parseMessageView(value: unknown): WidgetMessageView | null {
     text: v.text,
     createdAt: v.createdAt,
     systemKey: typeof v.systemKey === 'string' ? v.systemKey : null,
+    editedAt: typeof v.editedAt === 'string' && v.editedAt ? v.editedAt : null,
   };
 }
 
@@ -128,6 +129,10 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
     if (index === undefined && view.clientMessageId) index = byClientId.get(view.clientMessageId);
     if (index !== undefined) {
       const before = messages[index];
+      if (before.deleted) continue; // a stale copy (a history read that raced the deletion) never brings it back
+      // a reply shown before that comes back with another text was edited meanwhile (e.g. while offline)
+      const edited = before.edited || !!view.editedAt
+        || (before.status === 'sent' && before.kind === 'operator' && before.id === view.id && before.text !== view.text);
       messages[index] = {
         ...before,
         id: view.id,
@@ -139,6 +144,7 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
         createdAt: view.createdAt,
         systemKey: view.systemKey,
         status: 'sent',
+        edited,
       };
       byId.set(view.id, index);
       continue;
@@ -154,6 +160,7 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
       createdAt: view.createdAt,
       systemKey: view.systemKey,
       status: 'sent',
+      edited: !!view.editedAt,
     };
     byId.set(view.id, messages.length);
     if (view.clientMessageId) byClientId.set(view.clientMessageId, messages.length);
@@ -161,6 +168,49 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
     added.push(message);
   }
   return { messages: sortMessages(messages), added };
+}
+
+/**
+ * An operator's `message.edited` frame: the message with `id` gets `text` and the "edited" mark. Null when nothing
+ * changes (unknown id — the history brings the new text later —, deleted, or the same text already marked).
+ */
+export function applyEdit(current: readonly ChatMessage[], id: string, text: string): ChatMessage[] | null {
+  const index = current.findIndex((m) => m.id === id);
+  const before = index < 0 ? null : current[index];
+  if (!before || before.deleted || (before.edited && before.text === text)) return null;
+  const messages = current.slice();
+  messages[index] = { ...before, text, edited: true };
+  return messages;
+}
+
+/**
+ * An operator's `message.deleted` frame (or a deletion the history revealed): the messages with these ids become
+ * "Message deleted" placeholders (text dropped). Null when none of them is shown or all are deleted already.
+ */
+export function applyDeletions(current: readonly ChatMessage[], ids: Iterable<string>): ChatMessage[] | null {
+  const gone = new Set(ids);
+  let changed = false;
+  const messages = current.map((m) => {
+    if (!m.id || !gone.has(m.id) || m.deleted) return m;
+    changed = true;
+    return { ...m, text: '', edited: false, deleted: true };
+  });
+  return changed ? messages : null;
+}
+
+/**
+ * Operators' replies deleted while the widget was not listening, as a history read reveals them: the ids in `shown`
+ * (replies on screen BEFORE the read was sent, so the server had them) that the read should have listed but did not.
+ * A read from the start (`fromStart`) covers every message; a read from a cursor covers those after its first item
+ * (older ones lie before the cursor; an empty read proves nothing).
+ */
+export function deletedSince(shown: readonly ChatMessage[], read: readonly WidgetMessageView[],
+  fromStart: boolean): string[] {
+  if (!fromStart && read.length === 0) return [];
+  const listed = new Set(read.map((v) => v.id));
+  const after = fromStart ? -Infinity : time(read[0].createdAt);
+  return shown.filter((m) => m.id && m.kind === 'operator' && m.status === 'sent' && !m.deleted && !listed.has(m.id)
+    && time(m.createdAt) > after).map((m) => m.id as string);
 }
 
 /**

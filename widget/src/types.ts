@@ -13,6 +13,8 @@ export interface WidgetMessageView {
   /** ISO-8601 instant. */
   createdAt: string;
   systemKey: string | null;
+  /** ISO-8601 instant of an operator's latest edit, when the server says (optional: absent on older servers). */
+  editedAt?: string | null;
 }
 
 /**
@@ -40,6 +42,10 @@ export interface ChatMessage {
   status: MessageStatus;
   /** For an `accepted` message: the conversation whose session the gateway accepted it in. */
   acceptedIn?: string | null;
+  /** An operator changed its text since it was first shown (shown with an "edited" mark). */
+  edited?: boolean;
+  /** An operator deleted it: shown as "Message deleted", its text gone. */
+  deleted?: boolean;
 }
 
 /** `GET /api/widget/conversations/{id}`. */

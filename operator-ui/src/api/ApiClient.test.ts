@@ -80,3 +80,11 @@ describe('ApiClient conversation workflow calls', () => {
     ]);
   });
 });
+
+describe('ApiClient typing', () => {
+  it('posts the operator typing to the conversation typing path', async () => {
+    const { api, calls } = client(new Response(null, { status: 204 }));
+    expect(await api.typing('c/1')).toBeUndefined();
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/conversations/c%2F1/typing']);
+  });
+});

@@ -267,6 +267,14 @@ export class ApiClient {
     return this.request('POST', `${conversationPath(id)}/read`);
   }
 
+  /**
+   * `POST /api/conversations/{id}/typing` (204): the operator is typing. The server shows "typing…" to a Telegram
+   * customer (Bot API sendChatAction, at most once per 4 s per conversation); nothing for widget conversations.
+   */
+  typing(id: string): Promise<void> {
+    return this.request('POST', `${conversationPath(id)}/typing`);
+  }
+
   /** All messages of a conversation, oldest first, following `nextCursor` until it is null. */
   async listAllMessages(id: string): Promise<Message[]> {
     const all: Message[] = [];

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { ApiError } from '../api/problem';
 import type { Conversation, Message, Operator, ServerFrame } from '../api/types';
 import { t } from '../i18n';
+import { conversationChannel } from '../format/channel';
 import { reminderNoticeText } from '../format/labels';
+import { TelegramTypingRelay } from '../live/telegramTyping';
 import { isAdminRole } from '../state/conversationActions';
 import {
   conversationListReducer,
@@ -43,8 +45,9 @@ const REMINDER_NOTICE_MS = 20_000;
  * notes) on the right, all fed by REST and kept live by the operator socket: lifecycle, tag, note, system message
  * and deletion events update the list, the tab counts and the open conversation without a reload; the customer's
  * typing and read receipts (widget) show in the open conversation, and the operator's typing goes out on the
- * socket. An operator reminder (unclaimed conversation) shows a notification that opens the conversation, a badge
- * on its row and, when pinned, a box above its thread, until someone claims it. After a reconnect it re-fetches the
+ * socket (and, for Telegram conversations, to `POST …/typing` at most every 4 s, so the customer sees "typing…").
+ * An operator reminder (unclaimed conversation) shows a notification that opens the conversation, a badge on its
+ * row and, when pinned, a box above its thread, until someone claims it. After a reconnect it re-fetches the
  * list, the counts and the open conversation.
  */
 export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenAdmin?: () => void }) {
@@ -266,9 +269,14 @@ export function Console({ operator, onOpenAdmin }: { operator: Operator; onOpenA
   }, [dataRef, listRef, loadCounts, loadFirstPage, loadNotes, loadThread, markRead, notesRef, refreshConversation]);
 
   const { connection, send: sendFrame } = useOperatorSocket(auth, handleFrame, handleReconnected);
+  // Telegram customers see "typing…" through the REST endpoint (throttled to once per 4 s per conversation)
+  const [telegramTyping] = useState(() => new TelegramTypingRelay((id) => api.typing(id)));
   const sendTyping = useCallback((conversationId: string, active: boolean) => {
     sendFrame({ type: 'typing', conversationId, active });
-  }, [sendFrame]);
+    const known = listRef.current.items.find((item) => item.id === conversationId)
+      ?? (openSnapshotRef.current?.id === conversationId ? openSnapshotRef.current : null);
+    if (known && conversationChannel(known) === 'TELEGRAM') telegramTyping.typing(conversationId, active);
+  }, [listRef, openSnapshotRef, sendFrame, telegramTyping]);
   // presence is re-read whenever the socket (re)connects: our own socket is what makes us "online"
   const presence = usePresence(api, connection === 'live');
 

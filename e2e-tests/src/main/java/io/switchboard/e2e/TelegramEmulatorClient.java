@@ -92,13 +92,12 @@ public final class TelegramEmulatorClient {
                 java.util.Map.of("fromId", fromId, "firstName", firstName, "text", text)), "write in topic");
     }
 
-    /** A user presses an inline button ({@code data}) of the bot's message; returns the callback query id. */
+    /** A user presses an inline button ({@code data}) of the bot's message; returns the callback query's id. */
     public String pressButton(long chatId, long messageId, long fromId, String firstName, String data) {
         Http.Response response = expect2xx(Http.post(baseUrl + "/emulator/callbacks?token=" + enc(token),
                 java.util.Map.of("chatId", chatId, "messageId", messageId, "fromId", fromId, "firstName", firstName,
                         "data", data)), "press button");
-        JsonNode body = response.json();
-        return body.has("id") ? body.get("id").asText() : body.path("callbackQueryId").asText();
+        return response.json().path("callback_query").path("id").asText(); // the queued Update
     }
 
     /** The bot's answerCallbackQuery for a pressed button, or null when it has not answered (yet). */

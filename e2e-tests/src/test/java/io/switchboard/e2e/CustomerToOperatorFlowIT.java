@@ -52,6 +52,8 @@ class CustomerToOperatorFlowIT {
 
         Map<String, Long> expectedTexts = new LinkedHashMap<>(); // private-chat text or caption → chat id
         Map<Long, String> delivered = new LinkedHashMap<>(); // update_id → fixture file
+        // the user of 30-my-chat-member-private-blocked wrote to the bot before blocking it
+        telegram.deliver(TelegramEmulatorClient.privateText(899_999, 2_000_000, "Firstname", "Hello before blocking"));
         try (OperatorSocket socket = OperatorSocket.open(stack.gatewayUrl(), operator.accessToken())) {
             assertEquals("bearer-token-carrier", socket.subprotocol());
             long updateId = 900_000;

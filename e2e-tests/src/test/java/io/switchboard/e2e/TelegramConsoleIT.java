@@ -57,7 +57,13 @@ class TelegramConsoleIT {
         page.getByTestId("tab-unclaimed").click();
         page.getByTestId("conversation-item").filter(new Locator.FilterOptions().setHasText("Irina")).click();
         Locator photo = page.getByTestId("attachment").filter(new Locator.FilterOptions().setHas(page.locator("img")));
-        assertThat(photo).hasCount(1);
+        try {
+            assertThat(photo).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                    .setTimeout(20_000));
+        } catch (AssertionError e) {
+            System.err.println("thread: " + page.getByTestId("message-list").innerHTML());
+            throw e;
+        }
         assertThat(photo.locator("img")).hasAttribute("src", java.util.regex.Pattern.compile("^blob:"));
         assertThat(page.getByTestId("message-text").filter(new Locator.FilterOptions().setHasText("The scratch on the lid")))
                 .hasCount(1);

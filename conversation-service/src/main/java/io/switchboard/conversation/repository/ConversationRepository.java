@@ -153,4 +153,20 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
     public Uni<Boolean> markRead(UUID id, Instant now) {
         return update("lastReadAt = ?1 where id = ?2", now, id).map(rows -> rows > 0);
     }
+
+    /**
+     * Sets {@code last_chat_action_at} to {@code now} when it is null or before {@code notAfter} — a conditional
+     * update, so of concurrent callers (any replica) at most one wins per interval.
+     *
+     * @return true when this call moved it (the caller may send the chat action)
+     */
+    public Uni<Boolean> takeChatActionSlot(UUID id, Instant now, Instant notAfter) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        update conversation set last_chat_action_at = :now
+                        where id = :id and (last_chat_action_at is null or last_chat_action_at < :notAfter)""")
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("notAfter", notAfter)
+                .executeUpdate()).map(rows -> rows == 1);
+    }
 }
