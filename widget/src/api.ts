@@ -19,6 +19,11 @@ export interface HistoryRead {
   items: WidgetMessageView[];
   /** Where the next incremental read starts: the cursor of the last page read (null: the first page). */
   resume: string | null;
+  /**
+   * `createdAt` of the row `resume` points at: that read covers exactly the messages created after it (null with a
+   * null `resume`, or when not known). Lets the widget tell a message deleted meanwhile from one before the cursor.
+   */
+  resumeAt: string | null;
 }
 
 /** History pages fetched at most per load (100 messages each). */
@@ -57,25 +62,33 @@ export class WidgetApi {
    * messages per call), otherwise a {@link HistoryRead.resume} of an earlier call, which re-reads the last page that
    * call saw plus anything newer (the server's `nextCursor` is keyset, `(createdAt, id)` of a page's last row, and
    * absent on the last page, so the position just before the last page is the newest one the widget can hold).
+   * `fromAt` is the {@link HistoryRead.resumeAt} that came with `from`.
    */
-  async history(from: string | null = null): Promise<HistoryRead> {
+  async history(from: string | null = null, fromAt: string | null = null): Promise<HistoryRead> {
     const items: WidgetMessageView[] = [];
     let cursor: string | null = from;
+    let cursorAt: string | null = from ? fromAt : null;
     let resume: string | null = from;
+    let resumeAt: string | null = cursorAt;
     for (let page = 0; page < MAX_PAGES; page++) {
       const query: string = cursor ? `?limit=100&cursor=${encodeURIComponent(cursor)}` : '?limit=100';
       const answer: Page = await this.authed<Page>((id) => ({
         path: `/api/widget/conversations/${id}/messages${query}`, method: 'GET' }));
+      let lastAt: string | null = null;
       for (const item of answer?.items ?? []) {
         const view = parseMessageView(item);
         if (view) items.push(view);
+        if (view) lastAt = view.createdAt;
       }
       resume = cursor;
+      resumeAt = cursorAt;
       cursor = typeof answer?.nextCursor === 'string' && answer.nextCursor ? answer.nextCursor : null;
+      cursorAt = lastAt; // the keyset cursor is the page's last row
       if (!cursor) break;
       resume = cursor; // should the page limit end the loop here, the next read goes on from this page
+      resumeAt = cursorAt;
     }
-    return { items, resume };
+    return { items, resume, resumeAt };
   }
 
   /** `POST /api/widget/conversations/{id}/messages` → 202 `{clientMessageId, acceptedAt}`. */

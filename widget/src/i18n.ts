@@ -44,6 +44,8 @@ const en = {
   dismiss: 'Dismiss',
   newMessage: 'New message from {name}: {text}',
   continueInTelegram: 'Continue in Telegram',
+  edited: 'edited',
+  messageDeleted: 'Message deleted',
 };
 
 export type MessageKey = keyof typeof en;
@@ -89,6 +91,8 @@ const ru: Catalog = {
   dismiss: 'Закрыть',
   newMessage: 'Новое сообщение от {name}: {text}',
   continueInTelegram: 'Продолжить в Telegram',
+  edited: 'изменено',
+  messageDeleted: 'Сообщение удалено',
 };
 
 const fa: Catalog = {
@@ -131,6 +135,8 @@ const fa: Catalog = {
   dismiss: 'بستن',
   newMessage: 'پیام تازه از {name}: {text}',
   continueInTelegram: 'ادامه در تلگرام',
+  edited: 'ویرایش‌شده',
+  messageDeleted: 'پیام حذف شد',
 };
 
 export const CATALOGS: Record<Locale, Catalog> = { en, ru, fa };

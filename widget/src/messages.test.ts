@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  countUnread, isClientMessageId, localEcho, localNote, mergeMessages, newClientMessageId, newestOutbound,
-  parseMessageView, readReceiptKey,
+  applyDeletions, applyEdit, countUnread, deletedSince, isClientMessageId, localEcho, localNote, mergeMessages,
+  newClientMessageId, newestOutbound, parseMessageView, readReceiptKey,
 } from './messages';
 import type { WidgetMessageView } from './types';
 
@@ -101,5 +101,57 @@ describe('client message ids and parsing', () => {
     expect(parseMessageView({ id: 'x', text: 'y', createdAt: 'z', direction: 'SIDEWAYS' })).toBeNull();
     expect(parseMessageView({ id: 'x', text: 'y', createdAt: 'z', direction: 'OUTBOUND', authorName: ' ' }))
       .toMatchObject({ kind: 'operator', authorName: null, clientMessageId: null, systemKey: null });
+  });
+});
+
+describe('operators\' edits and deletions', () => {
+  const shown = () => mergeMessages([], [
+    view({ id: 'c1', direction: 'INBOUND', kind: 'customer', authorName: null, text: 'hello',
+      createdAt: '2025-01-01T09:59:00Z' }),
+    view({ id: 'o1', text: 'first answer' }),
+    view({ id: 'o2', text: 'second answer', createdAt: '2025-01-01T10:01:00Z' }),
+  ]).messages;
+
+  it('an edit frame replaces the text and marks it edited; unknown, repeated or deleted ones change nothing', () => {
+    const edited = applyEdit(shown(), 'o1', 'first answer, fixed');
+    expect(edited?.find((m) => m.id === 'o1')).toMatchObject({ text: 'first answer, fixed', edited: true, key: 's:o1' });
+    expect(edited?.find((m) => m.id === 'o2')?.edited).toBe(false);
+    expect(applyEdit(edited!, 'o1', 'first answer, fixed')).toBeNull();
+    expect(applyEdit(shown(), 'nope', 'x')).toBeNull();
+    expect(applyEdit(applyDeletions(shown(), ['o1'])!, 'o1', 'back?')).toBeNull();
+  });
+
+  it('a deletion drops the text for a placeholder, and no later copy brings the message back', () => {
+    const deleted = applyDeletions(shown(), ['o2'])!;
+    expect(deleted.find((m) => m.id === 'o2')).toMatchObject({ text: '', deleted: true, key: 's:o2' });
+    expect(applyDeletions(deleted, ['o2', 'unknown'])).toBeNull();
+    const again = mergeMessages(deleted, [view({ id: 'o2', text: 'second answer', createdAt: '2025-01-01T10:01:00Z' })]);
+    expect(again.messages.find((m) => m.id === 'o2')).toMatchObject({ text: '', deleted: true });
+    expect(again.added).toHaveLength(0);
+    expect(countUnread(deleted, null)).toBe(1); // the deleted reply no longer counts as unread
+  });
+
+  it('a history read with another text for a reply marks it edited, as does the server\'s editedAt', () => {
+    const reread = mergeMessages(shown(), [view({ id: 'o1', text: 'changed while offline' })]).messages;
+    expect(reread.find((m) => m.id === 'o1')).toMatchObject({ text: 'changed while offline', edited: true });
+    const same = mergeMessages(shown(), [view({ id: 'o1', text: 'first answer' })]).messages;
+    expect(same.find((m) => m.id === 'o1')?.edited).toBe(false);
+    const fresh = mergeMessages([], [parseMessageView({ ...view({ id: 'o9' }), editedAt: '2025-01-01T11:00:00Z' })!]);
+    expect(fresh.messages[0].edited).toBe(true);
+    expect(parseMessageView(view({ id: 'o9' }))?.editedAt).toBeNull();
+  });
+
+  it('a reply shown before a history read and missing from it was deleted, within the range the read covers', () => {
+    const before = shown();
+    const c1 = view({ id: 'c1', direction: 'INBOUND', kind: 'customer', authorName: null, text: 'hello',
+      createdAt: '2025-01-01T09:59:00Z' });
+    const o2 = view({ id: 'o2', text: 'second answer', createdAt: '2025-01-01T10:01:00Z' });
+    expect(deletedSince(before, [c1, o2], null)).toEqual(['o1']);
+    // a read from a cursor covers only what was created after the cursor's row
+    expect(deletedSince(before, [o2], '2025-01-01T10:00:00Z')).toEqual([]);
+    expect(deletedSince(before, [o2], '2025-01-01T09:59:00Z')).toEqual(['o1']);
+    expect(deletedSince(before, [], '2025-01-01T09:59:00Z')).toEqual(['o1', 'o2']);
+    // the customer's own messages and pending echoes are never taken for deleted
+    expect(deletedSince([...before, localEcho('x', 'cid-00000009')], [], null)).toEqual(['o1', 'o2']);
   });
 });

@@ -200,17 +200,16 @@ export function applyDeletions(current: readonly ChatMessage[], ids: Iterable<st
 
 /**
  * Operators' replies deleted while the widget was not listening, as a history read reveals them: the ids in `shown`
- * (replies on screen BEFORE the read was sent, so the server had them) that the read should have listed but did not.
- * A read from the start (`fromStart`) covers every message; a read from a cursor covers those after its first item
- * (older ones lie before the cursor; an empty read proves nothing).
+ * (replies on screen BEFORE the read was sent, so the server had them) that the read covers but did not list. A read
+ * from the start (`after` null) covers every message; a read from a cursor those created after the cursor's row
+ * (`after`, its `createdAt`; same-millisecond ties are left alone).
  */
 export function deletedSince(shown: readonly ChatMessage[], read: readonly WidgetMessageView[],
-  fromStart: boolean): string[] {
-  if (!fromStart && read.length === 0) return [];
+  after: string | null): string[] {
   const listed = new Set(read.map((v) => v.id));
-  const after = fromStart ? -Infinity : time(read[0].createdAt);
+  const from = after === null ? -Infinity : time(after);
   return shown.filter((m) => m.id && m.kind === 'operator' && m.status === 'sent' && !m.deleted && !listed.has(m.id)
-    && time(m.createdAt) > after).map((m) => m.id as string);
+    && time(m.createdAt) > from).map((m) => m.id as string);
 }
 
 /**
@@ -233,12 +232,12 @@ export function readReceiptKey(messages: readonly ChatMessage[], readAt: string 
   return key;
 }
 
-/** How many OUTBOUND messages (operator or system) are newer than `seenAt` (ISO or null = none seen). */
+/** How many OUTBOUND messages (operator or system, not deleted) are newer than `seenAt` (ISO or null = none seen). */
 export function countUnread(messages: readonly ChatMessage[], seenAt: string | null): number {
   const seen = seenAt ? time(seenAt) : -Infinity;
   let n = 0;
   for (const m of messages) {
-    if (m.direction === 'OUTBOUND' && m.kind !== 'note' && isSettled(m) && time(m.createdAt) > seen) n++;
+    if (m.direction === 'OUTBOUND' && m.kind !== 'note' && !m.deleted && isSettled(m) && time(m.createdAt) > seen) n++;
   }
   return n;
 }

@@ -204,11 +204,13 @@ describe('WidgetApi', () => {
     const first = await api.history();
     expect(first.items.map((m) => m.id)).toEqual(['1', '2', '3']);
     expect(first.resume).toBe('after-2');
+    expect(first.resumeAt).toBe('t2'); // the createdAt of the cursor's row: the next read covers what follows it
 
     route.calls.length = 0;
-    const nothingNew = await api.history(first.resume);
+    const nothingNew = await api.history(first.resume, first.resumeAt);
     expect(nothingNew.items.map((m) => m.id)).toEqual(['3']); // just the last page again
     expect(nothingNew.resume).toBe('after-2');
+    expect(nothingNew.resumeAt).toBe('t2');
     expect(route.calls.map((c) => c.path)).toEqual(['/api/widget/conversations/conv-1/messages?limit=100&cursor=after-2']);
 
     rows.push(...['4', '5', '6'].map((id) => ({ id, direction: 'INBOUND', text: id, createdAt: `t${id}` })));
@@ -216,6 +218,7 @@ describe('WidgetApi', () => {
     const newer = await api.history(nothingNew.resume);
     expect(newer.items.map((m) => m.id)).toEqual(['3', '4', '5', '6']);
     expect(newer.resume).toBe('after-4');
+    expect(newer.resumeAt).toBe('t4');
     expect(route.calls.map((c) => c.path)).toEqual([
       '/api/widget/conversations/conv-1/messages?limit=100&cursor=after-2',
       '/api/widget/conversations/conv-1/messages?limit=100&cursor=after-4',

@@ -398,7 +398,8 @@ export class View {
       seen.add(m.key);
       const read = info.readKey === m.key;
       const retry = info.retryable.has(m.key) || m.status === 'failed';
-      const sig = [m.status, m.text, m.createdAt, m.authorName, m.kind, m.id, read, retry].join('\u0001');
+      const sig = [m.status, m.text, m.createdAt, m.authorName, m.kind, m.id, read, retry, !!m.edited, !!m.deleted]
+        .join('\u0001');
       let item = this.items.get(m.key);
       if (!item) {
         item = { el: this.el('li', { class: 'msg', 'data-testid': 'sb-message' }), sig: '' };
@@ -442,6 +443,8 @@ export class View {
     if (m.id) li.setAttribute('data-id', m.id);
     else li.removeAttribute('data-id');
     if (m.kind === 'note') li.setAttribute('data-testid', 'sb-note');
+    if (m.deleted) li.setAttribute('data-deleted', '');
+    else li.removeAttribute('data-deleted');
     const children: Node[] = [];
     if (m.kind === 'operator') {
       children.push(this.el('span', { class: 'author', 'data-testid': 'sb-author' },
@@ -449,12 +452,15 @@ export class View {
     } else if (m.kind === 'customer') {
       children.push(this.el('span', { class: 'sr' }, [`${t('you')}:`]));
     }
-    children.push(this.el('div', { class: 'bubble' }, this.linkify(m.text)));
+    children.push(m.deleted
+      ? this.el('div', { class: 'bubble', 'data-testid': 'sb-deleted' }, [t('messageDeleted')])
+      : this.el('div', { class: 'bubble' }, this.linkify(m.text)));
     if (m.kind !== 'note') {
       const meta: Node[] = [];
       if (m.status === 'sent' || m.status === 'failed') {
         meta.push(this.el('time', { datetime: m.createdAt }, [this.formatTime(m.createdAt)]));
       }
+      if (m.edited && !m.deleted) meta.push(this.el('span', { 'data-testid': 'sb-edited' }, [`· ${t('edited')}`]));
       if (m.status === 'pending' || m.status === 'accepted') meta.push(this.text(t('sending')));
       if (m.status === 'failed') meta.push(this.text(t('notSent')));
       if (retry && m.status !== 'sent') {

@@ -476,6 +476,93 @@ describe('widget (jsdom)', () => {
       expect(w.all('sb-message')).toHaveLength(5);
     });
 
+  it('shows operators\' edits with an "edited" mark and deletions as "Message deleted", live and after a re-read',
+    async () => {
+      vi.useFakeTimers(FAKE_TIMERS);
+      const srv = server();
+      srv.pageSize = 2;
+      // keyset pages as the server has them: a cursor stays valid when its row is deleted
+      const createdAt = new Map<string, string>();
+      const base = srv.route;
+      srv.route = (call) => {
+        const read = /^\/api\/widget\/conversations\/[^/?]+\/messages\?(.*)$/.exec(call.path);
+        if (call.method !== 'GET' || !read) return base(call);
+        const after = new URLSearchParams(read[1]).get('cursor');
+        const from = after ? createdAt.get(after.slice('after-'.length)) as string : '';
+        const rest = srv.messages.filter((m) => (m.createdAt as string) > from);
+        const items = rest.slice(0, srv.pageSize);
+        for (const m of items) createdAt.set(m.id as string, m.createdAt as string);
+        return json(200, { items, nextCursor: rest.length > srv.pageSize ? `after-${items[items.length - 1].id}` : null });
+      };
+      srv.messages.push(customerMessage('c1', 'cid-00000001', 'Hi'),
+        operatorMessage('o1', 'Hello!', '2030-01-01T10:01:00Z'),
+        operatorMessage('o2', 'Your order is 1234', '2030-01-01T10:02:00Z'),
+        operatorMessage('o3', 'Anything else?', '2030-01-01T10:03:00Z'));
+      const w = (mounted = mount(srv, { store: sessionStore() }));
+      await settle();
+      const socket = FakeSocket.last();
+      socket.open();
+      await settle();
+      const bubble = (id: string) => w.shadow.querySelector<HTMLElement>(`[data-id="${id}"] .bubble`)?.textContent;
+      const edited = (id: string) => w.shadow.querySelector(`[data-id="${id}"] [data-testid="sb-edited"]`);
+
+      socket.receive({ type: 'message.edited', payload: { messageId: 'o2', text: 'Your order is 1235' } });
+      expect(bubble('o2')).toBe('Your order is 1235');
+      expect(edited('o2')?.textContent).toBe('· edited');
+      expect(edited('o1')).toBeNull();
+      socket.receive({ type: 'message.deleted', payload: { messageId: 'o1' } });
+      expect(bubble('o1')).toBe('Message deleted');
+      expect(w.shadow.querySelector('[data-id="o1"]')?.hasAttribute('data-deleted')).toBe(true);
+      expect(w.shadow.querySelector('[data-id="o1"] [data-testid="sb-deleted"]')).not.toBeNull();
+      socket.receive({ type: 'message.edited', payload: { messageId: 'o1', text: 'resurrected?' } });
+      socket.receive({ type: 'message.edited', payload: { messageId: 'unknown', text: 'x' } });
+      expect(bubble('o1')).toBe('Message deleted');
+      expect(w.all('sb-message')).toHaveLength(4);
+
+      // the server's history agrees (o1 gone, o2's new text); the 4 s re-read keeps the placeholder and the mark
+      srv.messages.splice(1, 1);
+      srv.messages[1] = operatorMessage('o2', 'Your order is 1235', '2030-01-01T10:02:00Z');
+      await vi.advanceTimersByTimeAsync(4_000);
+      await settle();
+      expect(bubble('o1')).toBe('Message deleted');
+      expect(bubble('o2')).toBe('Your order is 1235');
+      expect(edited('o2')).not.toBeNull();
+
+      // while the socket is down an operator edits o3 and deletes o2: the re-read after the reconnect shows both
+      socket.drop(1012);
+      srv.messages.splice(1, 1);
+      srv.messages[1] = operatorMessage('o3', 'Anything else? Happy to help', '2030-01-01T10:03:00Z');
+      await vi.advanceTimersByTimeAsync(0);
+      FakeSocket.last().open();
+      await settle();
+      expect(bubble('o3')).toBe('Anything else? Happy to help');
+      expect(edited('o3')?.textContent).toBe('· edited');
+      expect(bubble('o2')).toBe('Message deleted');
+      expect(edited('o2')).toBeNull();
+      expect(bubble('c1')).toBe('Hi');
+      expect(w.all('sb-message').map((el) => el.dataset.id)).toEqual(['c1', 'o1', 'o2', 'o3']);
+      const reads = w.fetch.calls.filter((c) => c.path.includes('/messages?')).map((c) => c.path.split('?')[1]);
+      expect(reads.slice(-1)).toEqual(['limit=100&cursor=after-o1']); // an incremental read: o2 was after its cursor
+    });
+
+  it('says "Message deleted" and "edited" in Russian and Persian', async () => {
+    for (const [locale, deleted, mark] of [['ru', 'Сообщение удалено', '· изменено'], ['fa', 'پیام حذف شد', '· ویرایش‌شده']]) {
+      const srv = server();
+      srv.messages.push(operatorMessage('o1', 'one'), operatorMessage('o2', 'two', '2030-01-01T10:02:00Z'));
+      const w = (mounted = mount(srv, { locale: locale as Locale, store: sessionStore() }));
+      await settle();
+      FakeSocket.last().open();
+      await settle();
+      FakeSocket.last().receive({ type: 'message.deleted', payload: { messageId: 'o1' } });
+      FakeSocket.last().receive({ type: 'message.edited', payload: { messageId: 'o2', text: 'two!' } });
+      expect(w.shadow.querySelector('[data-id="o1"] .bubble')?.textContent).toBe(deleted);
+      expect(w.shadow.querySelector('[data-id="o2"] [data-testid="sb-edited"]')?.textContent).toBe(mark);
+      w.widget.destroy();
+      document.body.replaceChildren();
+      mounted = null;
+    }
+  });
+
   it('is a non-modal dialog and announces messages with the panel closed, politely and at most every 1.5 s',
     async () => {
       vi.useFakeTimers(FAKE_TIMERS);

@@ -3,8 +3,8 @@ import { backoffDelay, type BackoffOptions } from './backoff';
 import { ApiError, type Fetch } from './http';
 import { direction, translator, type Locale, type Translate } from './i18n';
 import {
-  countUnread, isClientMessageId, localEcho, localNote, mergeMessages, newClientMessageId, newestOutbound,
-  parseMessageView, readReceiptKey, sortMessages,
+  applyDeletions, applyEdit, countUnread, deletedSince, isClientMessageId, localEcho, localNote, mergeMessages,
+  newClientMessageId, newestOutbound, parseMessageView, readReceiptKey, sortMessages,
 } from './messages';
 import { validateNickname, type NicknameError } from './nickname';
 import { SessionManager, type SessionEvent } from './session';
@@ -109,6 +109,8 @@ export class Widget {
   private historyLoaded = false;
   /** Where the next history read starts (see {@link WidgetApi.history}); meaningful once `historyLoaded`. */
   private historyCursor: string | null = null;
+  /** `createdAt` of the row {@link historyCursor} points at (see {@link HistoryRead.resumeAt}). */
+  private historyCursorAt: string | null = null;
   private syncing: Promise<void> | null = null;
   private syncAgain = false;
   private processing = false;
@@ -266,6 +268,7 @@ export class Widget {
         this.operatorName = null;
         this.historyLoaded = false;
         this.historyCursor = null;
+        this.historyCursorAt = null;
       }
       this.liveConversationId = session.conversationId;
     }
@@ -371,12 +374,18 @@ export class Widget {
         if (!conversationId) return;
         try {
           const from = this.historyLoaded ? this.historyCursor : null;
-          const [info, history] = await Promise.all([this.api.conversation(), this.api.history(from)]);
+          const fromAt = from ? this.historyCursorAt : null;
+          const shown = this.messages; // what the server had before this read: absent from it now = deleted
+          const [info, history] = await Promise.all([this.api.conversation(), this.api.history(from, fromAt)]);
           if (this.session.current?.conversationId !== conversationId) return;
           const firstLoad = !this.historyLoaded;
           this.applyInfo(info);
+          if (!from || fromAt) {
+            this.messages = applyDeletions(this.messages, deletedSince(shown, history.items, fromAt)) ?? this.messages;
+          }
           this.merge(history.items, !firstLoad);
           this.historyCursor = history.resume;
+          this.historyCursorAt = history.resumeAt;
           this.historyLoaded = true;
           if (firstLoad) this.restoreJoinedNote(info);
         } catch (e) {
@@ -438,6 +447,23 @@ export class Widget {
       case 'message': {
         const view = parseMessageView(p);
         if (view) this.merge([view], true);
+        break;
+      }
+      case 'message.edited': {
+        const edited = typeof p.messageId === 'string' && typeof p.text === 'string'
+          ? applyEdit(this.messages, p.messageId, p.text) : null;
+        if (edited) {
+          this.messages = edited;
+          this.render(false);
+        }
+        break;
+      }
+      case 'message.deleted': {
+        const deleted = typeof p.messageId === 'string' ? applyDeletions(this.messages, [p.messageId]) : null;
+        if (deleted) {
+          this.messages = deleted;
+          this.render(false);
+        }
         break;
       }
       case 'banner': {

@@ -87,6 +87,13 @@ public class Conversation extends PanacheEntityBase {
     @Column(name = "last_outbound_at")
     public Instant lastOutboundAt;
 
+    /**
+     * When a "typing" chat action last went to the customer's Telegram chat; written only by the conditional update
+     * of {@code ConversationRepository.takeChatActionSlot} (mapped so that native {@code select c.*} reads it).
+     */
+    @Column(name = "last_chat_action_at", insertable = false, updatable = false)
+    public Instant lastChatActionAt;
+
     /** Whether the customer writes from the web widget (no Telegram chat). */
     public boolean isWidget() {
         return channel == Channel.WIDGET;

@@ -1,5 +1,6 @@
 package io.switchboard.conversation.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.domain.MessageDirection;
 
@@ -19,9 +20,11 @@ import java.util.UUID;
  * @param text            exactly as written
  * @param createdAt       when it was stored (ISO-8601)
  * @param systemKey       template key of a system message (e.g. {@code welcome_message}), else null
+ * @param editedAt        when an operator last edited the reply (ISO-8601), else null (left out of the JSON)
  */
 public record WidgetMessageView(UUID id, String clientMessageId, String direction, String kind, String authorName,
-                                String text, Instant createdAt, String systemKey) {
+                                String text, Instant createdAt, String systemKey,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Instant editedAt) {
 
     /** {@link #kind()} of the customer's own messages. */
     public static final String KIND_CUSTOMER = "customer";
@@ -35,6 +38,7 @@ public record WidgetMessageView(UUID id, String clientMessageId, String directio
         boolean inbound = message.direction == MessageDirection.INBOUND;
         String kind = inbound ? KIND_CUSTOMER : message.systemKey != null ? KIND_SYSTEM : KIND_OPERATOR;
         return new WidgetMessageView(message.id, message.clientMessageId, message.direction.name(), kind,
-                inbound ? null : message.operatorName, message.text, message.createdAt, message.systemKey);
+                inbound ? null : message.operatorName, message.text, message.createdAt, message.systemKey,
+                inbound ? null : message.editedAt);
     }
 }
