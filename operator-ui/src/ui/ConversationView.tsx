@@ -185,7 +185,9 @@ export function ConversationView(props: Props) {
               </Text>
             )}
           </Box>
-          <ReplyBox key={conversation.id} onSend={send} onTyping={typing} onSendFile={onSendFile ? sendFile : undefined}
+          {/* files go to Telegram customers only: the widget cannot display attachments (the server answers 422) */}
+          <ReplyBox key={conversation.id} onSend={send} onTyping={typing}
+            onSendFile={onSendFile && conversationChannel(conversation) !== 'WIDGET' ? sendFile : undefined}
             disabledReason={replyBlockedReason(conversation)} />
         </Stack>
         <Box w={{ base: 240, xl: 300 }} style={{ flexShrink: 0 }}>

@@ -178,6 +178,14 @@ describe('blocked bot and composer', () => {
     // a widget conversation is not refused by Telegram
     expect(view([], conversation({ channel: 'WIDGET' }, '2026-11-20T09:30:00Z'))).not.toContain('data-testid="bot-blocked-banner"');
   });
+
+  it('offers no attach button in a widget conversation (the widget cannot show files)', () => {
+    const html = view([], conversation({ channel: 'WIDGET' }));
+    expect(html).not.toContain('data-testid="reply-attach"');
+    expect(html).not.toContain('data-testid="reply-file-input"');
+    expect(textarea(html)).not.toMatch(/disabled/);
+    expect(view([], conversation({ channel: 'TELEGRAM' }))).toContain('data-testid="reply-attach"');
+  });
 });
 
 describe('admin Telegram page', () => {

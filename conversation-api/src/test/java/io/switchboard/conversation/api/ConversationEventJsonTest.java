@@ -197,7 +197,8 @@ class ConversationEventJsonTest {
                 new MessageReactionsChanged(UUID.randomUUID(), 1, at, conversation, message.id(), List.of()),
                 new MessageFailed(UUID.randomUUID(), 1, at, conversation, message.id(), "FAILED",
                         "Forbidden: bot was blocked by the user", "BLOCKED_BY_USER"),
-                new CustomerUpdated(UUID.randomUUID(), 1, at, conversation, blockedCustomer, blocked));
+                new CustomerUpdated(UUID.randomUUID(), 1, at, conversation, blockedCustomer, blocked),
+                new CustomerUpdated(UUID.randomUUID(), 1, at, conversation, blockedCustomer, null, "TELEGRAM"));
         for (ConversationEvent event : events) {
             String wire = json.writeValueAsString(event);
             assertEquals(event.type(), json.readTree(wire).get("type").asText());
@@ -218,6 +219,8 @@ class ConversationEventJsonTest {
         assertEquals(true, edited.get("actor").isNull());
         assertEquals("BLOCKED_BY_USER", json.readTree(json.writeValueAsString(events.get(6))).get("failureKind").asText());
         assertEquals("2026-11-21T10:05:00Z", json.readTree(json.writeValueAsString(events.get(7))).get("botBlockedAt").asText());
+        assertEquals("TELEGRAM", json.readTree(json.writeValueAsString(events.get(8))).get("channel").asText());
+        assertEquals(null, ((CustomerUpdated) events.get(7)).channel(), "no change of channel");
 
         // the old constructors still exist and leave the new fields null
         MessageSnapshot old = new MessageSnapshot(UUID.randomUUID(), "OUTBOUND", "hi", "SENT", at, null, null, null, null);

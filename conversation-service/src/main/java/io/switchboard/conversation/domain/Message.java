@@ -106,6 +106,13 @@ public class Message extends PanacheEntityBase {
     @Column(name = "source")
     public String source;
 
+    /**
+     * The id of the latest {@code send_message}/{@code send_media} command written for this message; only that
+     * command's result settles it (a result of an earlier attempt is ignored). Null when no command was written.
+     */
+    @Column(name = "command_id")
+    public UUID commandId;
+
     /** A customer's message as received (status RECEIVED), from any channel. */
     public static Message inbound(UUID conversationId, InboundText inbound, Instant now) {
         Message m = create(conversationId, inbound.telegramChatId(), inbound.text(), now);

@@ -119,15 +119,19 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
     }
 
     /**
-     * Moves a PENDING outbound message to {@code status} (SENT or FAILED), once: a message that is not PENDING is
-     * left alone.
+     * Moves a PENDING outbound message to {@code status} (SENT or FAILED), once, and only with the result of the
+     * command it currently waits for ({@code command_id}; rows written before it existed have none and accept any):
+     * a message that is not PENDING, or whose latest command is another one (a retry was queued since), is left
+     * alone.
      *
+     * @param commandId the command the result answers
      * @return true when this call made the transition
      */
-    public Uni<Boolean> settle(UUID messageId, MessageStatus status, String telegramMessageIds, String failureReason,
-                               Instant now) {
-        return update("status = ?1, telegramMessageIds = ?2, failureReason = ?3, updatedAt = ?4 where id = ?5 and status = ?6",
-                status, telegramMessageIds, failureReason, now, messageId, MessageStatus.PENDING)
+    public Uni<Boolean> settle(UUID messageId, UUID commandId, MessageStatus status, String telegramMessageIds,
+                               String failureReason, Instant now) {
+        return update("status = ?1, telegramMessageIds = ?2, failureReason = ?3, updatedAt = ?4 where id = ?5"
+                        + " and status = ?6 and (commandId is null or commandId = ?7)",
+                status, telegramMessageIds, failureReason, now, messageId, MessageStatus.PENDING, commandId)
                 .map(rows -> rows == 1);
     }
 }

@@ -166,7 +166,8 @@ public class ConversationResource {
      * nothing is stored; an empty file: 422. Otherwise as a text reply (201 with the stored OUTBOUND message, its
      * {@code text} the caption or "", its attachment the file; the same claim and 404/409 rules, and 409 when the
      * Telegram customer blocked the bot). The file is stored in {@code upload}; Telegram conversations get a
-     * {@code send_media} command, widget conversations see the message SENT at once.
+     * {@code send_media} command. Widget conversations: 422 "Files can be sent to Telegram customers only" (the
+     * widget cannot display attachments), nothing stored.
      */
     @POST
     @Path("{id}/messages")

@@ -26,7 +26,9 @@ import java.util.UUID;
  * {@code GET /internal/telegram/files/{fileId}} (which calls getFile and streams Telegram's file: the bot token stays
  * there, never in a URL given out here); an operator's upload comes from the {@code upload} table. Headers:
  * Content-Type (the attachment's MIME type), Content-Length when known, {@code Cache-Control: private, max-age=3600},
- * {@code Content-Disposition: inline; filename*=UTF-8''…}. Errors are {@code application/problem+json}: 404 unknown
+ * {@code Content-Disposition: inline; filename*=UTF-8''…} for JPEG/PNG/WebP/GIF images, audio and video, else
+ * {@code attachment; filename*=…} (the MIME type is the sender's claim: an HTML or SVG "file" must never render in
+ * our origin), {@code X-Content-Type-Options: nosniff}, {@code Content-Security-Policy: sandbox}. Errors are {@code application/problem+json}: 404 unknown
  * attachment (or one without a file: a location, a contact) or a file Telegram no longer has, 413 a Telegram file over
  * the 20 MB getFile limit, 502 ingest unreachable.
  */
@@ -128,10 +130,24 @@ public class MediaResource {
         headers.put("Content-Type", List.of(mimeType == null || mimeType.isBlank() ? "application/octet-stream" : mimeType));
         headers.put("Cache-Control", List.of("private, max-age=3600"));
         String name = fileName == null || fileName.isBlank() ? "file" : fileName;
-        headers.put("Content-Disposition", List.of("inline; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")));
+        headers.put("Content-Disposition", List.of((showsInline(mimeType) ? "inline" : "attachment")
+                + "; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")));
         headers.put("X-Content-Type-Options", List.of("nosniff"));
+        headers.put("Content-Security-Policy", List.of("sandbox"));
         return headers;
+    }
+
+    /**
+     * Whether a file of this (customer-controlled) MIME type may be shown inline: JPEG, PNG, WebP and GIF images,
+     * audio and video. Everything else (HTML, SVG, PDF, unknown…) is served as a download.
+     */
+    static boolean showsInline(String mimeType) {
+        if (mimeType == null) {
+            return false;
+        }
+        int semicolon = mimeType.indexOf(';');
+        String type = (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+        return type.matches("image/(jpeg|png|webp|gif)") || type.matches("(audio|video)/[a-z0-9.+-]+");
     }
 
     private static Media problem(int status, String title, String detail) {

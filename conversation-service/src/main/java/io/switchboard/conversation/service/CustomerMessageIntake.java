@@ -131,10 +131,12 @@ public class CustomerMessageIntake {
         }
         if (update instanceof DeepLinkStart start) {
             return change(update, now, () -> deepLinks.apply(start, now).chain(result -> result != null
+                    && result.outcome() != UpdateOutcome.STORED
                     ? Uni.createFrom().item(result)
-                    // unknown, expired or used payload: an ordinary first message, as typed
+                    // unknown, expired, used or refused payload: an ordinary first message, as typed
                     : store(new CustomerText(start.updateId(), start.chatId(), start.messageId(), start.sender(),
-                    start.text()), now).replaceWith(new UpdateResult(UpdateOutcome.STORED, null))));
+                    start.text()), now).replaceWith(new UpdateResult(UpdateOutcome.STORED,
+                    result == null ? null : result.reason()))));
         }
         if (update instanceof CustomerEdit edit) {
             return change(update, now, () -> edits.apply(edit, now));

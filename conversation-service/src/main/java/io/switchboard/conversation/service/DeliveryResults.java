@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  *   <li>{@code message.delivered} / {@code message.delivery_failed} ({@code send_message}, {@code send_media}): a
  *       PENDING message becomes SENT (with Telegram's message ids) or FAILED (with Telegram's reason), and
  *       {@code message.sent} / {@code message.failed} (with the failure kind) is queued. Only PENDING messages move,
- *       so a redelivered result changes nothing and emits nothing. A failure of kind {@code BLOCKED_BY_USER} in the
+ *       and only with the result of the command they wait for ({@code message.command_id}), so a redelivered result
+ *       or the late answer to an attempt that was retried since changes nothing and emits nothing (it is logged). A failure of kind {@code BLOCKED_BY_USER} in the
  *       customer's own chat also records that the customer blocked the bot ({@link BotBlocks}).</li>
  *   <li>{@code command.completed} / {@code command.failed} of {@code edit_message_text} and {@code delete_message}:
  *       the stored message already shows the operator's change, so nothing moves; a failure is logged and written to
@@ -78,8 +79,8 @@ public class DeliveryResults {
             }
             String ids = delivered.telegramMessageIds().stream().map(String::valueOf)
                     .collect(Collectors.joining(",", "[", "]"));
-            return messages.settle(messageId, MessageStatus.SENT, ids, null, now)
-                    .call(changed -> changed ? emitSent(messageId, now) : Uni.createFrom().voidItem());
+            return messages.settle(messageId, result.commandId(), MessageStatus.SENT, ids, null, now)
+                    .call(changed -> changed ? emitSent(messageId, now) : ignored(result));
         }
         if (result instanceof MessageDeliveryFailed failed) {
             if (messageId == null) {
@@ -88,8 +89,8 @@ public class DeliveryResults {
             String reason = failed.reason() == null || failed.reason().isBlank()
                     ? "Telegram error " + failed.errorCode() : failed.reason();
             FailureKind kind = failed.failureKind();
-            return messages.settle(messageId, MessageStatus.FAILED, null, reason, now)
-                    .call(changed -> changed ? emitFailed(failed, reason, kind, now) : Uni.createFrom().voidItem());
+            return messages.settle(messageId, result.commandId(), MessageStatus.FAILED, null, reason, now)
+                    .call(changed -> changed ? emitFailed(failed, reason, kind, now) : ignored(result));
         }
         if (result instanceof CommandCompleted completed && isAboutMessage(completed.commandType())) {
             LOG.debugf("%s for message %s completed", completed.commandType(), messageId);
@@ -99,6 +100,13 @@ public class DeliveryResults {
             return commandFailed(failed, now);
         }
         return Uni.createFrom().item(false);
+    }
+
+    /** Logs a delivery result that settled nothing: a redelivery, or the answer to an earlier attempt. */
+    private static Uni<Void> ignored(TelegramResult result) {
+        LOG.infof("%s for message %s (command %s) ignored: the message is no longer waiting for that command",
+                result.type(), result.messageId(), result.commandId());
+        return Uni.createFrom().voidItem();
     }
 
     private static boolean isAboutMessage(String commandType) {

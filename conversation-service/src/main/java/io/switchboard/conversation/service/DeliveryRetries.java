@@ -91,7 +91,7 @@ public class DeliveryRetries {
 
     private Uni<MessageView> requeue(Message message, List<Attachment> attachments, Actor actor, Instant now) {
         Attachment file = attachments.stream().filter(a -> a.uploadId != null).findFirst().orElse(null);
-        TelegramCommand command = OperatorReplies.command(message, null, file, now);
+        TelegramCommand command = OperatorReplies.commandFor(message, null, file, now); // the message waits for it now
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("messageId", message.id);
         before.put("status", message.status.name());

@@ -54,6 +54,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class OperatorReplies {
 
+    /** Why a file for a widget conversation is refused (422): the widget cannot display attachments. */
+    public static final String FILES_FOR_TELEGRAM_ONLY = "Files can be sent to Telegram customers only";
+
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final Outbox outbox;
@@ -127,8 +130,9 @@ public class OperatorReplies {
      * DOCUMENT), and a Telegram conversation gets a {@code send_media} command instead of {@code send_message}.
      *
      * @param caption null or the caption, kept exactly
-     * @throws RefusedException 409 when the Telegram customer blocked the bot (nothing is stored); otherwise as
-     *                          {@link #reply}
+     * @throws RefusedException 409 when the Telegram customer blocked the bot (nothing is stored); 422
+     *                          {@link #FILES_FOR_TELEGRAM_ONLY} for a widget conversation (nothing is stored);
+     *                          otherwise as {@link #reply}
      */
     @WithTransaction
     public Uni<Reply> replyWithFile(UUID conversationId, Actor actor, String caption, MediaFile file,
@@ -146,6 +150,12 @@ public class OperatorReplies {
                     // last_message_id this transaction writes are those of whoever came last
                     return conversations.getSession()
                             .chain(session -> session.refresh(found, LockModeType.PESSIMISTIC_WRITE))
+                            .invoke(() -> {
+                                if (file != null && found.isWidget()) {
+                                    // the widget shows no attachments and its customer cannot fetch /api/media
+                                    throw RefusedException.unprocessable(FILES_FOR_TELEGRAM_ONLY);
+                                }
+                            })
                             .chain(() -> earlier(conversationId, idempotencyKey))
                             .chain(earlier -> earlier != null
                                     ? attachments(earlier).map(list -> new Reply(earlier, false, list))
@@ -205,7 +215,7 @@ public class OperatorReplies {
                     .call(stored -> conversation.isWidget()
                             ? outbox.event(new MessageSent(UUID.randomUUID(), 1, now, conversation.id, stored.id,
                             MessageStatus.SENT.name()), now)
-                            : outbox.command(command(stored, upload, attachment, now), now))
+                            : outbox.command(commandFor(stored, upload, attachment, now), now))
                     .call(stored -> audit.record(conversation.id, actor, "message.sent", before,
                             after(conversation, stored), now))
                     .call(() -> timers.reschedule(conversation, now))
@@ -228,6 +238,16 @@ public class OperatorReplies {
         String mimeType = upload != null ? upload.mimeType : attachment.mimeType;
         return new SendMedia(UUID.randomUUID(), 1, now, message.conversationId, message.id, message.telegramChatId,
                 MediaKind.valueOf(attachment.kind), attachment.uploadId, fileName, mimeType, caption, null, false);
+    }
+
+    /**
+     * {@link #command} for {@code message}, which from now on waits for that command: its {@code commandId} is set
+     * (only that command's result settles it, see {@link DeliveryResults}).
+     */
+    static TelegramCommand commandFor(Message message, Upload upload, Attachment attachment, Instant now) {
+        TelegramCommand command = command(message, upload, attachment, now);
+        message.commandId = command.commandId();
+        return command;
     }
 
     private static Attachment attachment(Message message, Upload upload, Instant now) {

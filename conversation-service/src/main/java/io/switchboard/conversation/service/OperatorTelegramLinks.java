@@ -83,6 +83,26 @@ public class OperatorTelegramLinks {
                 .replaceWith(true));
     }
 
+    /**
+     * The operator was deactivated (gateway-service, before it commits the deactivation): their Telegram link and any
+     * unused link code are removed, so nothing they do in Telegram acts for them any more. Audited as
+     * {@code telegram.unlinked} with {@code after.reason = "operator deactivated"} when a link existed.
+     *
+     * @return false when there was no link
+     */
+    @WithTransaction
+    public Uni<Boolean> unlinkDeactivated(UUID operatorId) {
+        Instant now = now();
+        return codes.delete("operatorId", operatorId)
+                .chain(() -> links.findById(operatorId))
+                .chain(link -> link == null ? Uni.createFrom().item(false)
+                        : links.delete(link)
+                        .call(() -> audit.record(null, new Actor(operatorId, link.operatorName, false, null),
+                                "telegram.unlinked", Map.of("telegramUserId", link.telegramUserId),
+                                Map.of("reason", "operator deactivated"), now))
+                        .replaceWith(true));
+    }
+
     /** The link of Telegram user {@code telegramUserId}, or null; in the caller's session. */
     public Uni<OperatorTelegramLink> byTelegramUser(long telegramUserId) {
         return links.findByTelegramUser(telegramUserId);

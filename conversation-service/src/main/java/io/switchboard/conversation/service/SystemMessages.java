@@ -144,12 +144,16 @@ public class SystemMessages {
                 : widget && forCustomer ? MessageStatus.SENT
                 : MessageStatus.RECORDED;
         Message message = keep ? bubble(conversation, template, text, actor, status, now) : null;
+        UUID commandId = UUID.randomUUID();
+        if (message != null && toTelegram) {
+            message.commandId = commandId; // only this command's result settles the PENDING bubble
+        }
         Uni<Message> stored = message == null ? Uni.createFrom().nullItem() : messages.persist(message);
         return stored.call(saved -> outbox.event(new SystemMessagePosted(UUID.randomUUID(), 1, now, conversation.id,
                         template.key(), template.audience().wire(), saved == null ? null : ConversationMapper.snapshot(saved),
                         text, forCustomer && flags.widgetBanner, flags.telegram, flags.pin), now))
                 .call(saved -> !toTelegram ? Uni.createFrom().voidItem()
-                        : outbox.command(new SendMessage(UUID.randomUUID(), 1, now, conversation.id,
+                        : outbox.command(new SendMessage(commandId, 1, now, conversation.id,
                         saved != null ? saved.id : UUID.randomUUID(), customer.telegramChatId, text), now));
     }
 

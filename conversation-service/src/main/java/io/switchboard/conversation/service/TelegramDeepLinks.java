@@ -3,7 +3,10 @@ package io.switchboard.conversation.service;
 import io.switchboard.conversation.domain.Channel;
 import io.switchboard.conversation.domain.Customer;
 import io.switchboard.conversation.domain.InboundUpdate.DeepLinkStart;
+import io.switchboard.conversation.domain.UpdateOutcome;
 import io.switchboard.conversation.domain.UpdateResult;
+import io.switchboard.conversation.api.CustomerUpdated;
+import io.switchboard.conversation.mapping.ConversationMapper;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.CustomerRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,7 +24,13 @@ import java.util.UUID;
  * {@code w} + 40 chars of A-Za-z0-9, valid 24 hours, single use, stored in {@code telegram_start_link}. When the
  * customer opens the link, Telegram sends {@code /start <payload>} in their private chat: the widget conversation
  * then continues in Telegram (channel TELEGRAM, the chat id set; its customer gets the Telegram ids unless another
- * customer holds them), history stays. Runs in the caller's transaction.
+ * customer holds them), history stays, and {@code customer.updated} with {@code channel = TELEGRAM} is published (the
+ * widget gets nothing from then on, consoles see the new channel). Runs in the caller's transaction.
+ * <p>
+ * A link can be forwarded, so it is refused (the {@code /start} is stored as the sender's ordinary message, reason
+ * "deep link refused: …") when the Telegram sender already has a conversation with us (as a customer or through an
+ * earlier link into that chat) — a stranger's link must never pull someone's chat into the stranger's widget — or
+ * when the conversation is no longer a widget conversation. Links are only issued for widget conversations (409).
  */
 @ApplicationScoped
 public class TelegramDeepLinks {
@@ -34,10 +43,12 @@ public class TelegramDeepLinks {
 
     private final ConversationRepository conversations;
     private final CustomerRepository customers;
+    private final Outbox outbox;
 
-    public TelegramDeepLinks(ConversationRepository conversations, CustomerRepository customers) {
+    public TelegramDeepLinks(ConversationRepository conversations, CustomerRepository customers, Outbox outbox) {
         this.conversations = conversations;
         this.customers = customers;
+        this.outbox = outbox;
     }
 
     /**
@@ -53,11 +64,17 @@ public class TelegramDeepLinks {
      * Issues a new single-use link for {@code conversationId}, valid 24 hours.
      *
      * @throws UnknownConversationException (as a failed Uni) when the conversation does not exist
+     * @throws RefusedException             409 when it is no longer a widget conversation (it continues in Telegram)
      */
     @WithTransaction
     public Uni<Issued> issue(UUID conversationId, Instant now) {
         return conversations.findById(conversationId)
                 .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
+                .invoke(conversation -> {
+                    if (conversation.channel != Channel.WIDGET) {
+                        throw RefusedException.conflict("This conversation already continues in Telegram.");
+                    }
+                })
                 .chain(conversation -> create(conversationId, now))
                 .map(payload -> new Issued(payload, now.plus(VALIDITY)));
     }
@@ -78,8 +95,9 @@ public class TelegramDeepLinks {
     /**
      * Uses the link: the conversation continues in the sender's Telegram chat.
      *
-     * @return APPLIED, or null when the payload is unknown, expired or used (the caller stores the text as an
-     *         ordinary message)
+     * @return APPLIED; STORED with the reason "deep link refused: …" when the link is refused (see the class
+     *         comment; the link is used up either way); or null when the payload is unknown, expired or used. For
+     *         STORED and null the caller stores the text as an ordinary message.
      */
     public Uni<UpdateResult> apply(DeepLinkStart start, Instant now) {
         return conversations.getSession().chain(session -> session.createNativeQuery("""
@@ -99,15 +117,37 @@ public class TelegramDeepLinks {
 
     private Uni<UpdateResult> link(UUID conversationId, DeepLinkStart start, Instant now) {
         return conversations.findById(conversationId).chain(conversation -> {
-            conversation.channel = Channel.TELEGRAM;
-            conversation.telegramChatId = start.chatId();
-            conversation.updatedAt = now;
+            if (conversation == null || conversation.channel != Channel.WIDGET) {
+                return Uni.createFrom().item(refused("the conversation is no longer a widget conversation"));
+            }
             return customers.find("telegramUserId", start.sender().userId()).firstResult()
-                    .chain(holder -> holder != null ? Uni.createFrom().voidItem()
-                            : customers.findById(conversation.customerId).invoke(customer -> adopt(customer, start, now))
-                            .replaceWithVoid())
-                    .replaceWith(UpdateResult.applied("deep link: conversation continued in Telegram"));
+                    .chain(holder -> conversations.count("(customerId = ?1 or telegramChatId = ?2) and id <> ?3",
+                                    holder == null ? UUID.randomUUID() : holder.id, start.chatId(), conversationId)
+                            .chain(existing -> {
+                                if (existing > 0) {
+                                    return Uni.createFrom().item(
+                                            refused("this Telegram user already has a conversation with us"));
+                                }
+                                conversation.channel = Channel.TELEGRAM;
+                                conversation.telegramChatId = start.chatId();
+                                conversation.updatedAt = now;
+                                return customers.findById(conversation.customerId)
+                                        .invoke(customer -> {
+                                            if (holder == null) {
+                                                adopt(customer, start, now);
+                                            }
+                                        })
+                                        .call(customer -> customer == null ? Uni.createFrom().voidItem()
+                                                : outbox.event(new CustomerUpdated(UUID.randomUUID(), 1, now,
+                                                conversation.id, ConversationMapper.summary(customer),
+                                                customer.botBlockedAt, Channel.TELEGRAM.name()), now))
+                                        .replaceWith(UpdateResult.applied("deep link: conversation continued in Telegram"));
+                            }));
         });
+    }
+
+    private static UpdateResult refused(String why) {
+        return new UpdateResult(UpdateOutcome.STORED, "deep link refused: " + why);
     }
 
     private static void adopt(Customer customer, DeepLinkStart start, Instant now) {

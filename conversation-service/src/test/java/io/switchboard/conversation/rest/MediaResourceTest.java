@@ -54,7 +54,10 @@ class MediaResourceTest {
                 .then().statusCode(200)
                 .header("Content-Type", "application/pdf")
                 .header("Cache-Control", "private, max-age=3600")
-                .header("Content-Disposition", "inline; filename*=UTF-8''%D1%81%D1%87%D1%91%D1%82%201.pdf")
+                // a PDF is not among the types shown inline: a download
+                .header("Content-Disposition", "attachment; filename*=UTF-8''%D1%81%D1%87%D1%91%D1%82%201.pdf")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
                 .header("Content-Length", "300000")
                 .extract().asByteArray();
         assertArrayEquals(bytes, body);
@@ -89,8 +92,30 @@ class MediaResourceTest {
         byte[] body = given().auth().oauth2(TOKEN).when().get("/api/media/" + attachment)
                 .then().statusCode(200).header("Content-Type", "image/png")
                 .header("Content-Disposition", "inline; filename*=UTF-8''shot.png")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
                 .extract().asByteArray();
         assertArrayEquals(png, body);
+
+        // a customer-chosen HTML "file" never renders in our origin
+        TestDatabase.update("update upload set mime_type = 'text/html', file_name = 'x.html' where id = ?", upload);
+        given().auth().oauth2(TOKEN).when().get("/api/media/" + attachment)
+                .then().statusCode(200)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''x.html")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox");
+    }
+
+    @Test
+    void onlyImagesAudioAndVideoAreShownInline() {
+        for (String inline : new String[] {"image/jpeg", "IMAGE/PNG", "image/webp", "image/gif", "audio/ogg",
+                "video/mp4", "audio/mpeg; codecs=mp3"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(MediaResource.showsInline(inline), inline);
+        }
+        for (String download : new String[] {"image/svg+xml", "text/html", "application/pdf", "application/xhtml+xml",
+                "application/octet-stream", "", "image/png-but-not", null}) {
+            org.junit.jupiter.api.Assertions.assertFalse(MediaResource.showsInline(download), String.valueOf(download));
+        }
     }
 
     @Test

@@ -344,6 +344,44 @@ class MessageResourceTest {
     }
 
     @Test
+    void aLateResultOfTheFirstAttemptDoesNotSettleARetriedMessage() throws Exception {
+        UUID conversation = customerWrites("Quinn", "hello?");
+        String messageId = reply(conversation, "On it");
+        SendMessage first = assertInstanceOf(SendMessage.class, command(messageId, "send_message"));
+        assertEquals(first.commandId(), commandId(messageId));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(),
+                mapper.writeValueAsString(MessageDeliveryFailed.of(first, 502, "Bad Gateway")));
+        Polling.until("message FAILED", WAIT, () -> status(messageId), "FAILED"::equals);
+        given().auth().oauth2(TOKEN).when().post("/api/conversations/" + conversation + "/messages/" + messageId + "/retry")
+                .then().statusCode(202).body("status", equalTo("PENDING"));
+        SendMessage second = (SendMessage) commands(messageId, "send_message").get(1);
+        assertEquals(second.commandId(), commandId(messageId), "the message now waits for the retry's command");
+
+        // the first command's failure is delivered again: it must not fail the retried message
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(),
+                mapper.writeValueAsString(MessageDeliveryFailed.of(first, 502, "Bad Gateway")));
+        // a later result on the same partition proves the one above was consumed
+        String other = reply(conversation, "marker");
+        SendMessage marker = (SendMessage) command(other, "send_message");
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                io.switchboard.telegram.api.MessageDelivered.of(marker, List.of(998L))));
+        Polling.until("marker SENT", WAIT, () -> status(other), "SENT"::equals);
+        assertEquals("PENDING", status(messageId));
+        assertEquals(1, events(messageId, "message.failed").size(), "the stale failure published nothing");
+
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                io.switchboard.telegram.api.MessageDelivered.of(second, List.of(999L))));
+        Polling.until("retried message SENT", WAIT, () -> status(messageId), "SENT"::equals);
+        assertEquals("[999]", TestDatabase.query("select telegram_message_ids from message where id = ?",
+                UUID.fromString(messageId)).get(0).get("telegram_message_ids"));
+    }
+
+    private static UUID commandId(String messageId) {
+        return (UUID) TestDatabase.query("select command_id from message where id = ?", UUID.fromString(messageId))
+                .get(0).get("command_id");
+    }
+
+    @Test
     void inTheWidgetAFileIsSentAtOnceAndEditsAndDeletionsOnlyUpdateAndPublish() throws Exception {
         UUID customer = UUID.randomUUID();
         UUID conversation = UUID.randomUUID();
@@ -351,10 +389,14 @@ class MessageResourceTest {
         given().auth().oauth2(customerToken).contentType(ContentType.JSON).body("{\"nickname\":\"Xena\"}")
                 .when().post("/api/widget/conversations").then().statusCode(201);
 
-        String photo = given().auth().oauth2(TOKEN).multiPart("file", "map.webp", bytes(2048), "image/webp")
+        // the widget cannot display files: refused, nothing stored
+        given().auth().oauth2(TOKEN).multiPart("file", "map.webp", bytes(2048), "image/webp")
                 .when().post("/api/conversations/" + conversation + "/messages")
-                .then().statusCode(201).body("status", equalTo("SENT")).body("attachments[0].kind", equalTo("PHOTO"))
-                .extract().path("id");
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("detail", equalTo("Files can be sent to Telegram customers only"));
+        assertEquals(0, outboundCount(conversation));
+        assertEquals(0, TestDatabase.scalar("select count(*) from upload where conversation_id = ?", conversation));
+        String photo = reply(conversation, "see the map below");
         assertEquals(1, events(photo, "message.sent").size());
         String text = reply(conversation, "first try");
         given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("text", "second try"))

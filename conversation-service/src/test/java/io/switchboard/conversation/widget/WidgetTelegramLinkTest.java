@@ -71,6 +71,41 @@ class WidgetTelegramLinkTest {
 
         // single use: the same payload again is an ordinary message of that customer
         assertEquals(UpdateOutcome.STORED, accept(start(TestUpdates.nextId(), user, payload)));
+
+        // consoles learn the new channel; the widget gets no new link for a conversation that moved
+        assertEquals(1, TestDatabase.scalar("""
+                select count(*) from outbox where topic = 'conversation.events' and payload like '%"customer.updated"%'
+                   and payload like '%"channel":"TELEGRAM"%' and payload like ?""", "%" + visitor.conversationId() + "%"));
+        given().auth().oauth2(visitor.token()).when()
+                .post("/api/widget/conversations/" + visitor.conversationId() + "/telegram-link")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aStrangersLinkCannotPullAnExistingCustomersChatIntoTheirWidget() {
+        long victim = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.STORED, accept(TestUpdates.privateText(TestUpdates.nextId(), victim, "Vic", "hello")));
+        UUID victimsConversation = (UUID) TestDatabase.query(
+                "select id from conversation where telegram_chat_id = ?", victim).get(0).get("id");
+
+        WidgetFixtures.Visitor stranger = WidgetFixtures.open("Mallory", "en");
+        String url = given().auth().oauth2(stranger.token()).when()
+                .post("/api/widget/conversations/" + stranger.conversationId() + "/telegram-link")
+                .then().statusCode(201).extract().path("url");
+        String payload = url.substring(url.indexOf("start=") + 6);
+
+        long updateId = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.STORED, accept(start(updateId, victim, payload)));
+        assertEquals("deep link refused: this Telegram user already has a conversation with us", TestDatabase.query(
+                "select reason from processed_update where update_id = ?", updateId).get(0).get("reason"));
+        Map<String, Object> strangers = TestDatabase.query(
+                "select channel, telegram_chat_id from conversation where id = ?", stranger.conversationId()).get(0);
+        assertEquals("WIDGET", strangers.get("channel"));
+        assertEquals(null, strangers.get("telegram_chat_id"));
+        assertEquals(1, TestDatabase.scalar("select count(*) from message where conversation_id = ? and text like '/start%'",
+                victimsConversation), "the /start is the victim's ordinary message in their own conversation");
+        assertEquals(0, TestDatabase.scalar("select count(*) from message where conversation_id = ? and text like '/start%'",
+                stranger.conversationId()));
     }
 
     @Test
@@ -91,6 +126,41 @@ class WidgetTelegramLinkTest {
         given().auth().oauth2(TestJwt.operator(UUID.randomUUID(), "olga")).when()
                 .post("/api/widget/conversations/" + visitor.conversationId() + "/telegram-link")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void aBlockInTheChatIsRecordedOnEveryCustomerTiedToIt() {
+        // as a link made before the refusals could leave it: the Telegram user has their own customer and
+        // conversation, and a widget conversation (another customer, no Telegram ids) continues in the same chat
+        long user = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.STORED, accept(TestUpdates.privateText(TestUpdates.nextId(), user, "Lev", "hi")));
+        WidgetFixtures.Visitor visitor = WidgetFixtures.open("Lev", "en");
+        TestDatabase.update("update conversation set channel = 'TELEGRAM', telegram_chat_id = ? where id = ?", user,
+                visitor.conversationId());
+
+        assertEquals(UpdateOutcome.APPLIED, accept(membership(user, "kicked")));
+        assertNotNull(TestDatabase.query("select bot_blocked_at from customer where id = ?", visitor.customerId())
+                .get(0).get("bot_blocked_at"), "the widget conversation's own customer is blocked too");
+        assertEquals(1, TestDatabase.scalar("select count(*) from customer where telegram_user_id = ? and bot_blocked_at is not null",
+                user));
+        given().auth().oauth2(TestJwt.operator(UUID.randomUUID(), "olga")).contentType("application/json")
+                .body(Map.of("text", "are you there?"))
+                .when().post("/api/conversations/" + visitor.conversationId() + "/messages")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        assertEquals(UpdateOutcome.APPLIED, accept(membership(user, "member")));
+        assertEquals(null, TestDatabase.query("select bot_blocked_at from customer where id = ?", visitor.customerId())
+                .get(0).get("bot_blocked_at"));
+        assertEquals(0, TestDatabase.scalar("select count(*) from customer where telegram_user_id = ? and bot_blocked_at is not null",
+                user));
+    }
+
+    private static String membership(long user, String status) {
+        return """
+                {"update_id":%d,"my_chat_member":{"chat":{"id":%d,"type":"private"},"from":{"id":%d,"is_bot":false,
+                 "first_name":"B"},"date":1656768003,"old_chat_member":{"user":{"id":1,"is_bot":true,"first_name":"Bot"},
+                 "status":"member"},"new_chat_member":{"user":{"id":1,"is_bot":true,"first_name":"Bot"},
+                 "status":"%s","until_date":0}}}""".formatted(TestUpdates.nextId(), user, user, status);
     }
 
     private static String start(long updateId, long user, String payload) {

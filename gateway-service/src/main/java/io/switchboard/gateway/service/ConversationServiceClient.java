@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The calls the gateway itself makes to conversation-service (everything else is proxied unchanged): creating a
- * widget conversation. Uses {@code switchboard.routing.conversation-service} and the routing timeouts: no TCP
+ * widget conversation, and removing a deactivated operator's Telegram link ({@link #unlinkOperatorTelegram}). Uses {@code switchboard.routing.conversation-service} and the routing timeouts: no TCP
  * connection within {@code connect-timeout} or an upstream 5xx → 502 problem (503 stays 503), no answer within
  * {@code idle-timeout} → 504 problem; the upstream's 400/409/422 problems are passed on as they are.
  */
@@ -85,6 +85,47 @@ public class ConversationServiceClient {
                 .flatMap(request -> request.send(Buffer.buffer(body.encode())))
                 .flatMap(response -> response.body().map(answer -> read(conversationId, response, answer)))
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(this::unreachable);
+    }
+
+    /**
+     * {@code DELETE /internal/operators/{operatorId}/telegram-link} (internal, no token): conversation-service removes
+     * the operator's Telegram link and unused link codes (204, also when there were none).
+     *
+     * @throws ProblemException 503 "Could not unlink the operator's Telegram account; try again" when
+     *                          conversation-service cannot be reached, does not answer in time or answers anything but
+     *                          2xx
+     */
+    public Uni<Void> unlinkOperatorTelegram(UUID operatorId) {
+        URI base = config.conversationService();
+        boolean ssl = "https".equalsIgnoreCase(base.getScheme());
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.DELETE)
+                .setHost(base.getHost())
+                .setPort(base.getPort() > 0 ? base.getPort() : (ssl ? 443 : 80))
+                .setSsl(ssl)
+                .setURI("/internal/operators/" + operatorId + "/telegram-link")
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(config.idleTimeout().toMillis());
+        return client.request(options)
+                .flatMap(request -> request.send())
+                .flatMap(response -> response.body().map(answer -> {
+                    if (response.statusCode() / 100 != 2) {
+                        LOG.warnf("%s refused to unlink operator %s from Telegram with %d: %s", UPSTREAM, operatorId,
+                                response.statusCode(), abbreviate(answer.toString()));
+                        throw cannotUnlink();
+                    }
+                    return (Void) null;
+                }))
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
+                    LOG.warnf("%s did not answer DELETE /internal/operators/%s/telegram-link: %s", UPSTREAM, operatorId,
+                            failure.toString());
+                    return cannotUnlink();
+                });
+    }
+
+    private static ProblemException cannotUnlink() {
+        return new ProblemException(503, "Could not unlink the operator's Telegram account; try again",
+                Map.of("Retry-After", "5"));
     }
 
     private CreatedConversation read(UUID conversationId, HttpClientResponse response, Buffer answer) {

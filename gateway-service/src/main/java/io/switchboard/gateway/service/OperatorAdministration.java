@@ -60,6 +60,9 @@ public class OperatorAdministration {
     private final PasswordHasher passwords;
     private final ObjectMapper mapper;
     private final Clock clock;
+    /** Removes a deactivated operator's Telegram link in conversation-service before the deactivation commits. */
+    @jakarta.inject.Inject
+    ConversationServiceClient conversationService;
 
     public OperatorAdministration(OperatorRepository operators, RefreshTokenRepository refreshTokens,
                                   OperatorAuditRepository audit, PasswordHasher passwords, ObjectMapper mapper,
@@ -124,8 +127,11 @@ public class OperatorAdministration {
      * Deactivating an inactive account changes nothing.
      *
      * @return the account after the change
+     * Before the deactivation commits, conversation-service removes the operator's Telegram link (a deactivated
+     * operator must not act from the support group); when it cannot, nothing is deactivated (503).
+     *
      * @throws ProblemException 404 unknown account; 409 self-deactivation or the last active admin; 403 inactive
-     *                          actor
+     *                          actor; 503 "Could not unlink the operator's Telegram account; try again"
      */
     public Uni<Operator> deactivate(UUID actorId, UUID operatorId) {
         return apply(actorId, operatorId, new Changes(null, null, null, null, false), null);
@@ -263,6 +269,7 @@ public class OperatorAdministration {
                 : reactivated ? OperatorAudit.REACTIVATED
                 : OperatorAudit.UPDATED;
         boolean revoke = deactivated || passwordHash != null;
+        boolean unlink = deactivated;
         // the operator row is written (and locked) before the tokens are revoked: a login or refresh that is issuing
         // a token right now either finished before (its token is revoked here) or sees the change and issues none
         return operators.flush()
@@ -270,6 +277,10 @@ public class OperatorAdministration {
                         ? refreshTokens.revokeAllOf(target.id, now).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                 .chain(() -> writeAudit(actor, target.id, action, before, after, now))
+                // last, still inside the transaction: a deactivated operator must not keep acting from Telegram, so
+                // when conversation-service cannot unlink them (503) nothing is deactivated (rolled back)
+                .chain(() -> unlink ? conversationService.unlinkOperatorTelegram(target.id)
+                        : Uni.createFrom().voidItem())
                 .replaceWith(target);
     }
 

@@ -9,6 +9,7 @@ import io.switchboard.gateway.testing.DefaultTestProfile;
 import io.switchboard.gateway.testing.Operators;
 import io.switchboard.testing.TestJwt;
 import jakarta.inject.Inject;
+import io.vertx.core.json.JsonArray;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -162,6 +163,52 @@ class OperatorAdminResourceTest {
         AuthResourceTest.login(username, "nina password 2").then().statusCode(200);
         given().auth().oauth2(admin).get(ADMINS + "/" + id + "/audit?limit=1").then().statusCode(200)
                 .body("items.action", contains("operator.reactivated"));
+    }
+
+    @Test
+    void deactivationUnlinksTheOperatorsTelegramAccountFirstAndNothingIsDeactivatedWhenThatFails() throws Exception {
+        String admin = adminToken();
+        String id = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", "tg-" + UUID.randomUUID().toString().substring(0, 8),
+                        "password", "telegram password 1", "displayName", "Tess", "role", "OPERATOR"))
+                .post(ADMINS).then().statusCode(201).extract().path("id");
+
+        // conversation-service cannot unlink: 503, the account stays active and nothing is audited
+        fakeUnlinkStatus(503);
+        try {
+            given().auth().oauth2(admin).delete(ADMINS + "/" + id)
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("detail", equalTo("Could not unlink the operator's Telegram account; try again"));
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("active", false))
+                    .put(ADMINS + "/" + id).then().statusCode(503);
+        } finally {
+            fakeUnlinkStatus(204);
+        }
+        given().auth().oauth2(admin).get(ADMINS).then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.active", is(true));
+        given().auth().oauth2(admin).get(ADMINS + "/" + id + "/audit").then().statusCode(200)
+                .body("items.action", contains("operator.created"));
+
+        given().auth().oauth2(admin).delete(ADMINS + "/" + id).then().statusCode(200).body("active", is(false));
+        JsonArray unlinks = fakeUnlinks();
+        assertEquals(id, unlinks.getString(unlinks.size() - 1));
+        assertEquals(3, unlinks.stream().filter(id::equals).count(), "two refused attempts, then the deactivation");
+        // a change that deactivates nothing does not call it
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("displayName", "Tess B"))
+                .put(ADMINS + "/" + id).then().statusCode(200);
+        assertEquals(3, fakeUnlinks().stream().filter(id::equals).count());
+    }
+
+    private static void fakeUnlinkStatus(int status) {
+        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("CONVERSATION_SERVICE_URL", String.class);
+        given().baseUri(base).put("/__fake/operator-unlinks?status=" + status).then().statusCode(204);
+    }
+
+    private static JsonArray fakeUnlinks() {
+        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("CONVERSATION_SERVICE_URL", String.class);
+        return new JsonArray(given().baseUri(base).get("/__fake/operator-unlinks").asString());
     }
 
     @Test

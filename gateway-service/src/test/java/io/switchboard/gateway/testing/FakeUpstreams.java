@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code {conversationId, codename}} with the conversation id read from the bearer token's {@code conversation}
  * claim; a nickname {@code fake-<status>} makes it answer that status instead (a problem for 4xx). Every such
  * request is recorded as {@code {authorization, body}}; {@code GET /__fake/widget-creates} lists them.
+ *
+ * <p>conversation-service's {@code DELETE /internal/operators/{id}/telegram-link} answers 204 (or the status set by
+ * {@code PUT /__fake/operator-unlinks?status=503}); {@code GET /__fake/operator-unlinks} lists the operator ids of
+ * those requests, in order.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -62,6 +66,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private int listen(String name) {
         AtomicInteger seen = new AtomicInteger();
         JsonArray widgetCreates = new JsonArray();
+        JsonArray unlinks = new JsonArray();
+        AtomicInteger unlinkStatus = new AtomicInteger(204);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                         .setWebSocketSubProtocols(List.of(CARRIER_SUBPROTOCOL)))
                 .webSocketHandler(ws -> {
@@ -80,7 +86,26 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                         }
                         return;
                     }
+                    if (request.path().equals("/__fake/operator-unlinks")) {
+                        if (request.method() == HttpMethod.PUT) {
+                            unlinkStatus.set(Integer.parseInt(request.getParam("status")));
+                            request.response().setStatusCode(204).end();
+                            return;
+                        }
+                        synchronized (unlinks) {
+                            request.response().putHeader("Content-Type", "application/json").end(unlinks.encode());
+                        }
+                        return;
+                    }
                     seen.incrementAndGet();
+                    if (name.equals("conversation-service") && request.method() == HttpMethod.DELETE
+                            && request.path().matches("/internal/operators/[^/]+/telegram-link")) {
+                        synchronized (unlinks) {
+                            unlinks.add(request.path().split("/")[3]);
+                        }
+                        request.response().setStatusCode(unlinkStatus.get()).end();
+                        return;
+                    }
                     if (name.equals("conversation-service") && request.method() == HttpMethod.POST
                             && request.path().equals("/api/widget/conversations")) {
                         createWidgetConversation(request, widgetCreates);

@@ -37,6 +37,11 @@ public final class RecentEventIds {
         return seen.put(eventId, Boolean.TRUE) == null;
     }
 
+    /** True when {@code id} is remembered (without recording it). */
+    public synchronized boolean contains(UUID id) {
+        return seen.containsKey(id);
+    }
+
     /** How many ids are remembered now. */
     public synchronized int size() {
         return seen.size();

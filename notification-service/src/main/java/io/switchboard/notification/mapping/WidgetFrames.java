@@ -9,6 +9,7 @@ import io.switchboard.conversation.api.ConversationEvent;
 import io.switchboard.conversation.api.ConversationRead;
 import io.switchboard.conversation.api.ConversationReopened;
 import io.switchboard.conversation.api.ConversationState;
+import io.switchboard.conversation.api.CustomerUpdated;
 import io.switchboard.conversation.api.MessageDeleted;
 import io.switchboard.conversation.api.MessageEdited;
 import io.switchboard.conversation.api.MessageQueued;
@@ -46,6 +47,9 @@ import java.util.UUID;
  *       are not messages)</td><td>{@code message.edited} ({@code messageId, text}) / {@code message.deleted}
  *       ({@code messageId})</td></tr>
  *   <tr><td>{@code message.edited} without actor (the customer edited in Telegram)</td><td>nothing</td></tr>
+ *   <tr><td>{@code message.received} with source {@code TELEGRAM}</td><td>nothing: the widget of a conversation
+ *       that moved to Telegram through a deep link must not see the Telegram chat (the caller also stops all frames
+ *       of such a conversation: {@link #leavesWidget})</td></tr>
  *   <tr><td>everything else: notes, tags, unassign, unblock, status flips, {@code message.sent}/{@code failed},
  *       {@code message.reactions_changed}, {@code conversation.opened}, {@code customer.updated},
  *       {@code conversation.deleted}</td><td>nothing</td></tr>
@@ -59,6 +63,7 @@ public final class WidgetFrames {
     private static final String BLOCKED = "BLOCKED";
     private static final String INBOUND = "INBOUND";
     private static final String OUTBOUND = "OUTBOUND";
+    private static final String TELEGRAM = "TELEGRAM";
 
     private WidgetFrames() {
     }
@@ -75,7 +80,7 @@ public final class WidgetFrames {
         List<WidgetFrame> frames = new ArrayList<>(2);
         if (event instanceof MessageReceived received) {
             MessageSnapshot m = received.message();
-            if (m != null && INBOUND.equals(m.direction())) {
+            if (m != null && INBOUND.equals(m.direction()) && !TELEGRAM.equals(m.source())) {
                 frames.add(message(m, WidgetFrame.KIND_CUSTOMER, null));
             }
         } else if (event instanceof MessageQueued queued) {
@@ -118,6 +123,19 @@ public final class WidgetFrames {
                     new WidgetFrame.Read(read.readAt() != null ? read.readAt() : read.occurredAt())));
         }
         return List.copyOf(frames);
+    }
+
+    /**
+     * True when {@code event} shows that its conversation continues in Telegram: {@code customer.updated} with
+     * {@code channel = TELEGRAM} (a deep link was used), or a customer message that came from Telegram. From then on
+     * the conversation's widget sockets must get nothing at all (the caller closes them and drops later frames).
+     */
+    public static boolean leavesWidget(ConversationEvent event) {
+        if (event instanceof CustomerUpdated updated) {
+            return TELEGRAM.equals(updated.channel());
+        }
+        return event instanceof MessageReceived received && received.message() != null
+                && TELEGRAM.equals(received.message().source());
     }
 
     /**

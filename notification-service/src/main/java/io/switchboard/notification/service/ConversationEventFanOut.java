@@ -22,7 +22,8 @@ import java.util.UUID;
  * Pushes each {@link ConversationEvent} once to every operator connected to this replica, as
  * {@code {"type":"<event type>","conversationId":"<uuid>","payload":{…the event…}}}, and its projection
  * ({@link WidgetFrames}) to the widget sockets of its conversation that this replica holds. Redeliveries (same
- * {@code eventId}) are dropped.
+ * {@code eventId}) are dropped. A conversation that continues in Telegram ({@link WidgetFrames#leavesWidget}) has its
+ * widget sockets closed and gets no widget frames any more.
  */
 @ApplicationScoped
 public class ConversationEventFanOut {
@@ -61,7 +62,12 @@ public class ConversationEventFanOut {
         int sent = channel.broadcast(new OperatorFrame(event.type(), event.conversationId(), mapper.valueToTree(event)));
         LOG.debugf("Pushed %s %s of conversation %s to %d connection(s)", event.type(), event.eventId(),
                 event.conversationId(), sent);
-        if (!widgets.has(event.conversationId())) {
+        if (WidgetFrames.leavesWidget(event)) {
+            int closed = widgets.retire(event.conversationId());
+            LOG.debugf("Conversation %s continues in Telegram: closed %d widget connection(s)", event.conversationId(), closed);
+            return Uni.createFrom().item(sent);
+        }
+        if (!widgets.has(event.conversationId()) || widgets.retired(event.conversationId())) {
             return Uni.createFrom().item(sent);
         }
         return assigneeName(event)

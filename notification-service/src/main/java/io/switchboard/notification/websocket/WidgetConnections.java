@@ -2,7 +2,9 @@ package io.switchboard.notification.websocket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.switchboard.notification.domain.RecentEventIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,16 +26,55 @@ public class WidgetConnections {
 
     private final Map<UUID, Set<WebSocketConnection>> byConversation = new ConcurrentHashMap<>();
     private final Map<String, UUID> conversationOf = new ConcurrentHashMap<>();
+    /** Conversations that continue in Telegram (most recent 10 000 on this replica): their widget gets nothing. */
+    private final RecentEventIds retired = new RecentEventIds(10_000);
     private final ObjectMapper mapper;
 
     public WidgetConnections(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    /** Registers an opened connection of {@code conversationId}. */
-    public void add(UUID conversationId, WebSocketConnection connection) {
+    /**
+     * Registers an opened connection of {@code conversationId}.
+     *
+     * @return false (nothing registered) when the conversation was {@link #retire retired}: the caller closes it
+     */
+    public boolean add(UUID conversationId, WebSocketConnection connection) {
+        if (retired.contains(conversationId)) {
+            return false;
+        }
         conversationOf.put(connection.id(), conversationId);
         byConversation.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+        return true;
+    }
+
+    /** True when {@code conversationId} was {@link #retire retired} on this replica. */
+    public boolean retired(UUID conversationId) {
+        return conversationId != null && retired.contains(conversationId);
+    }
+
+    /**
+     * The conversation continues in Telegram: closes its widget sockets (1000, "This conversation continues in
+     * Telegram"), and from now on none of its sockets is accepted or sent anything on this replica.
+     *
+     * @return how many sockets were closed
+     */
+    public int retire(UUID conversationId) {
+        if (conversationId == null) {
+            return 0;
+        }
+        retired.firstSighting(conversationId);
+        Set<WebSocketConnection> connections = byConversation.remove(conversationId);
+        if (connections == null) {
+            return 0;
+        }
+        for (WebSocketConnection connection : connections) {
+            conversationOf.remove(connection.id());
+            connection.close(new CloseReason(1000, "This conversation continues in Telegram"))
+                    .subscribe().with(ignored -> { }, failure -> LOG.debugf("Closing widget connection %s: %s",
+                            connection.id(), failure.getMessage()));
+        }
+        return connections.size();
     }
 
     /**

@@ -65,7 +65,10 @@ public class WidgetSocket {
             LOG.debugf("Closing widget connection %s: the token names no conversation", connection.id());
             return connection.close(new CloseReason(POLICY_VIOLATION, "The token names no conversation"));
         }
-        connections.add(conversationId, connection);
+        if (!connections.add(conversationId, connection)) {
+            LOG.debugf("Closing widget connection %s: conversation %s continues in Telegram", connection.id(), conversationId);
+            return connection.close(new CloseReason(POLICY_VIOLATION, "This conversation continues in Telegram"));
+        }
         LOG.debugf("Widget connection %s opened for conversation %s", connection.id(), conversationId);
         return Uni.createFrom().voidItem();
     }

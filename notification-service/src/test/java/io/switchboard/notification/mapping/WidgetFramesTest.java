@@ -78,6 +78,21 @@ class WidgetFramesTest {
     }
 
     @Test
+    void aCustomerMessageFromTelegramNeverReachesAWidgetAndMarksTheConversationAsLeft() {
+        MessageSnapshot m = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "my card number is …", "RECEIVED", AT,
+                null, null, null, null, null, null, null, null, null, null, MessageSnapshot.SOURCE_TELEGRAM);
+        MessageReceived received = new MessageReceived(id(), 1, AT, CONVERSATION, CUSTOMER, m);
+        assertEquals(List.of(), project(received));
+        assertTrue(WidgetFrames.leavesWidget(received));
+        assertTrue(WidgetFrames.leavesWidget(new CustomerUpdated(id(), 1, AT, CONVERSATION, CUSTOMER, null, "TELEGRAM")));
+        assertFalse(WidgetFrames.leavesWidget(new CustomerUpdated(id(), 1, AT, CONVERSATION, CUSTOMER)));
+        MessageSnapshot fromWidget = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "hi", "RECEIVED", AT,
+                null, null, null, "cm_12345678", null, null, null, null, null, null, MessageSnapshot.SOURCE_WIDGET);
+        assertFalse(WidgetFrames.leavesWidget(new MessageReceived(id(), 1, AT, CONVERSATION, CUSTOMER, fromWidget)));
+        assertEquals(1, project(new MessageReceived(id(), 1, AT, CONVERSATION, CUSTOMER, fromWidget)).size());
+    }
+
+    @Test
     void aBlockedCustomerMessageLooksLikeAnyOtherToItsCustomer() {
         MessageSnapshot m = new MessageSnapshot(UUID.randomUUID(), "INBOUND", "spam", "BLOCKED", AT, null, null, null,
                 "cm_12345678");

@@ -253,6 +253,24 @@ class WidgetSocketTest {
         assertEquals(1008, client.closed().get(10, TimeUnit.SECONDS).getCode());
     }
 
+    @Test
+    void aConversationThatContinuesInTelegramClosesItsWidgetAndGetsNoMoreFrames() throws Exception {
+        UUID conversation = UUID.randomUUID();
+        OperatorClient widget = widget(conversation);
+        liveConsumer();
+        publish(new io.switchboard.conversation.api.CustomerUpdated(id(), 1, now(), conversation,
+                new io.switchboard.conversation.api.CustomerSummary(UUID.randomUUID(), "Kate", null, "Kate"), null,
+                "TELEGRAM"));
+        assertEquals(1000, widget.closed().get(10, TimeUnit.SECONDS).getCode());
+
+        // a new socket of that conversation is refused, and what the Telegram chat says never reaches a widget
+        OperatorClient again = OperatorClient.connect(baseUri, "/ws/widget", Tokens.customer(UUID.randomUUID(), conversation));
+        closeables.add(again);
+        assertEquals(1008, again.closed().get(10, TimeUnit.SECONDS).getCode());
+        publish(reply(conversation, "for the Telegram chat only"));
+        assertEquals(List.of(), again.textsWithin(Duration.ofMillis(300)));
+    }
+
     // --- typing and read -----------------------------------------------------------------------------------------
 
     @Test

@@ -25,10 +25,15 @@ import java.util.UUID;
  * @param pin             after the FIRST part is sent, pin it ({@code pinChatMessage} with
  *                        {@code disable_notification=true}; that method takes no thread id)
  * @param buttons         one row of inline keyboard buttons, attached to the LAST part; empty for none
+ * @param skipParts       how many leading parts of {@code text} (as split by the executor) were already delivered by
+ *                        an earlier attempt: only the rest is sent, and the result's ids cover only those new parts;
+ *                        0 (the default, also when absent on the wire) sends everything. With {@code skipParts > 0}
+ *                        the first part is not sent again, so {@code pin} does nothing
  */
 public record SendMessage(UUID commandId, int version, Instant occurredAt,
                           UUID conversationId, UUID messageId, long chatId, String text,
-                          Integer messageThreadId, boolean silent, boolean pin, List<InlineButton> buttons)
+                          Integer messageThreadId, boolean silent, boolean pin, List<InlineButton> buttons,
+                          int skipParts)
         implements TelegramCommand {
 
     public static final String TYPE = "send_message";
@@ -51,6 +56,17 @@ public record SendMessage(UUID commandId, int version, Instant occurredAt,
             occurredAt = Instant.now();
         }
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        if (skipParts < 0) {
+            throw new IllegalArgumentException("skipParts must not be negative");
+        }
+    }
+
+    /** Every part of the text is sent (skipParts 0). */
+    public SendMessage(UUID commandId, int version, Instant occurredAt, UUID conversationId, UUID messageId,
+                       long chatId, String text, Integer messageThreadId, boolean silent, boolean pin,
+                       List<InlineButton> buttons) {
+        this(commandId, version, occurredAt, conversationId, messageId, chatId, text, messageThreadId, silent, pin,
+                buttons, 0);
     }
 
     /** A plain message to a private chat (no thread, not silent, no pin, no buttons): the version-1 shape. */
@@ -69,5 +85,15 @@ public record SendMessage(UUID commandId, int version, Instant occurredAt,
                                       String text, boolean pin, List<InlineButton> buttons) {
         return new SendMessage(UUID.randomUUID(), 1, Instant.now(), conversationId, messageId, chatId, text,
                 messageThreadId, true, pin, buttons);
+    }
+
+    /**
+     * This command again under a fresh id, issued now, sending only the parts after the first {@code delivered}
+     * (e.g. {@link MessageDeliveryFailed#telegramMessageIds()}{@code .size()} of a failed attempt, added to this
+     * command's own {@code skipParts}).
+     */
+    public SendMessage resumingAfter(int delivered) {
+        return new SendMessage(UUID.randomUUID(), version, Instant.now(), conversationId, messageId, chatId, text,
+                messageThreadId, silent, pin, buttons, delivered);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,6 +90,7 @@ class TelegramContractJsonTest {
         assertFalse(back.pin());
         assertEquals(List.of(), back.buttons());
         assertEquals("hi", back.text());
+        assertEquals(0, back.skipParts());
     }
 
     @Test
@@ -101,10 +103,32 @@ class TelegramContractJsonTest {
         MessageDeliveryFailed back = (MessageDeliveryFailed) json.readValue(old, TelegramResult.class);
         assertEquals(FailureKind.BLOCKED_BY_USER, back.failureKind());
         assertNull(back.messageThreadId());
+        assertEquals(List.of(), back.telegramMessageIds());
         String delivered = "{\"type\":\"message.delivered\",\"eventId\":\"" + UUID.randomUUID()
                 + "\",\"version\":1,\"conversationId\":\"" + UUID.randomUUID() + "\",\"commandId\":\""
                 + UUID.randomUUID() + "\",\"chatId\":42,\"telegramMessageIds\":[5]}";
         assertEquals(List.of(5L), ((MessageDelivered) json.readValue(delivered, TelegramResult.class))
+                .telegramMessageIds());
+    }
+
+    @Test
+    void partialDeliveryAndSkipPartsRoundTripAndDefault() throws Exception {
+        SendMessage command = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), 42L, "long text");
+        assertEquals(0, command.skipParts());
+        SendMessage resumed = command.resumingAfter(2);
+        assertEquals(2, resumed.skipParts());
+        assertEquals(command.text(), resumed.text());
+        assertNotEquals(command.commandId(), resumed.commandId());
+        String wire = json.writeValueAsString(resumed);
+        assertTrue(wire.contains("\"skipParts\":2"), wire);
+        assertEquals(resumed, json.readValue(wire, TelegramCommand.class));
+
+        MessageDeliveryFailed failed = MessageDeliveryFailed.of(command, 0, "part 3 of 3: timeout",
+                FailureKind.UNCERTAIN, List.of(11L, 12L));
+        String failedWire = json.writeValueAsString(failed);
+        assertTrue(failedWire.contains("\"telegramMessageIds\":[11,12]"), failedWire);
+        assertEquals(failed, json.readValue(failedWire, TelegramResult.class));
+        assertEquals(List.of(), MessageDeliveryFailed.of(command, 403, "Forbidden: bot was blocked by the user")
                 .telegramMessageIds());
     }
 

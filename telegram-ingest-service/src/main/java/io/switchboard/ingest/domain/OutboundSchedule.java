@@ -3,11 +3,15 @@ package io.switchboard.ingest.domain;
 import io.github.bucket4j.TimeMeter;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Decides which outbound Bot API call goes next, without threads or waiting (the caller owns both): one FIFO lane
@@ -145,6 +149,38 @@ public final class OutboundSchedule<T> {
         l.busy = false;
         l.notBefore = Math.max(l.notBefore, now() + Math.max(0, delayNanos));
         enqueue(l);
+    }
+
+    /**
+     * Removes every item that matches {@code filter}, except the head of a busy lane (its call is in flight); a lane
+     * left empty is forgotten, otherwise its new head keeps the lane's place and pacing.
+     *
+     * @return the items removed, in lane order
+     */
+    public List<T> removeIf(Predicate<? super T> filter) {
+        List<T> removed = new ArrayList<>();
+        for (Iterator<Lane<T>> lanes = this.lanes.values().iterator(); lanes.hasNext(); ) {
+            Lane<T> lane = lanes.next();
+            boolean first = true;
+            for (Iterator<T> items = lane.items.iterator(); items.hasNext(); ) {
+                T item = items.next();
+                boolean inFlight = first && lane.busy;
+                first = false;
+                if (!inFlight && filter.test(item)) {
+                    items.remove();
+                    removed.add(item);
+                    size--;
+                }
+            }
+            if (lane.items.isEmpty()) {
+                if (lane.queued) {
+                    ready.remove(lane);
+                    lane.queued = false;
+                }
+                lanes.remove();
+            }
+        }
+        return removed;
     }
 
     /** Nothing is dispatched for {@code delayNanos} (a 429 without a chat scope). */

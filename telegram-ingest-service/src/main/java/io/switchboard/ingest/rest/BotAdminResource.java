@@ -1,5 +1,6 @@
 package io.switchboard.ingest.rest;
 
+import io.switchboard.ingest.config.TelegramMode;
 import io.switchboard.ingest.domain.BotIdentity;
 import io.switchboard.ingest.domain.ConfiguredBot;
 import io.switchboard.ingest.service.ActiveBot;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code PUT /api/admin/telegram/bot} {@code {token}} → 200 {@link BotView}: validated with getMe (422 problem
  *       "Telegram refused this token" on 401/404, 502 when Telegram cannot be reached), stored encrypted, then the
- *       webhook is registered (public URL configured) or long polling takes over;</li>
+ *       webhook is registered (public URL configured) or long polling takes over; still 200 when the registration
+ *       failed (the token is stored), with {@code webhookRegistered: false} and {@code webhookError};</li>
  *   <li>{@code GET /api/admin/telegram/bot} → {@link BotView}, never the token;</li>
  *   <li>{@code DELETE /api/admin/telegram/bot} → 204; {@code TELEGRAM_BOT_TOKEN}, if any, applies again;</li>
  *   <li>{@code GET /api/admin/telegram/webhook-info} → {@link WebhookInfoView} (getWebhookInfo);</li>
@@ -55,12 +57,16 @@ public class BotAdminResource {
         String mode = bot.mode().name().toLowerCase();
         String url = bot.publicWebhookUrl().orElse(null);
         if (current.isEmpty()) {
-            return new BotView(false, null, null, null, null, mode, url, null);
+            return new BotView(false, null, null, null, null, mode, url, null, false, null);
         }
         BotIdentity identity = bot.identity().orElse(null);
+        Optional<WebhookRegistration.Registration> registration = webhook.lastRegistration()
+                .filter(r -> r.token().equals(current.get().token()) && bot.mode() == TelegramMode.WEBHOOK);
         return new BotView(true, identity != null ? identity.botId() : current.get().token().botId(),
                 identity != null ? identity.username() : null, identity != null ? identity.firstName() : null,
-                current.get().token().hint(), mode, url, current.get().source().name().toLowerCase());
+                current.get().token().hint(), mode, url, current.get().source().name().toLowerCase(),
+                registration.map(WebhookRegistration.Registration::registered).orElse(false),
+                registration.map(WebhookRegistration.Registration::error).orElse(null));
     }
 
     @PUT

@@ -12,7 +12,11 @@ package io.switchboard.ingest.rest;
  * @param webhookUrl {@code TELEGRAM_WEBHOOK_URL}, null when none
  * @param source     {@code console} (stored by an admin) or {@code environment} ({@code TELEGRAM_BOT_TOKEN}); null
  *                   when not configured
+ * @param webhookRegistered whether the last webhook registration for this bot made by the answering replica
+ *                   succeeded (for PUT: the registration this request made); false in polling mode, when none was
+ *                   made or when it failed. A PUT whose registration failed still answers 200: the token was stored
+ * @param webhookError why that registration failed (e.g. "Telegram refused setWebhook: …"), else null
  */
 public record BotView(boolean configured, Long botId, String username, String firstName, String tokenHint,
-                      String mode, String webhookUrl, String source) {
+                      String mode, String webhookUrl, String source, boolean webhookRegistered, String webhookError) {
 }

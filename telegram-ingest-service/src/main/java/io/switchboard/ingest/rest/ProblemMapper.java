@@ -8,6 +8,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.switchboard.ingest.domain.InvalidUpdateException;
+import io.switchboard.ingest.domain.TokenRedaction;
 import io.switchboard.ingest.service.BotManagementException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,7 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The service's one exception mapper: every error becomes RFC 9457 {@code application/problem+json}.
  * 400 invalid update or unreadable JSON, 401 bad webhook secret or no valid bearer token, 403 not an admin,
  * 404/405/415 from routing, bot management's 404/409/413/422/502/503 ({@link BotManagementException}), 503 (with
- * {@code Retry-After}) when Kafka is unavailable, 500 for anything unexpected (logged, never described to the caller).
+ * {@code Retry-After}) when Kafka is unavailable, 500 for anything unexpected (logged with its stack trace, bot tokens masked by {@link TokenRedaction}; never
+ * described to the caller).
  */
 public class ProblemMapper {
 
@@ -84,7 +86,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        // logged as redacted text, not as a Throwable: its messages may hold a Bot API URL with the token
+        LOG.errorf("Unexpected error on %s: %s", uri.getPath(), TokenRedaction.stackTrace(e));
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred", uri).build();
     }
 

@@ -20,9 +20,10 @@ import org.jboss.logging.Logger;
  * {@code POST /telegram/webhook}: Telegram delivers one {@code Update} per request (webhook mode only).
  *
  * <ul>
- *   <li>{@code X-Telegram-Bot-Api-Secret-Token} must equal {@code TELEGRAM_WEBHOOK_SECRET} or the secret generated
- *       at the last registration (stored encrypted, see {@code WebhookRegistration}); constant-time comparison,
- *       else 401;</li>
+ *   <li>{@code X-Telegram-Bot-Api-Secret-Token} must equal the secret generated at the last registration (stored
+ *       encrypted, see {@code WebhookRegistration}), or the one it replaced during
+ *       {@link ActiveBot#WEBHOOK_SECRET_GRACE} after the rotation, or — only while no generated secret is stored —
+ *       {@code TELEGRAM_WEBHOOK_SECRET}; constant-time comparison, else 401;</li>
  *   <li>the body must be a JSON object with an integer {@code update_id}, else 400;</li>
  *   <li>the body is published byte-for-byte to {@code telegram.updates} (key: chat id) and the answer is 200
  *       {@code {}} only once Kafka acknowledged it ({@code acks=all});</li>
@@ -40,8 +41,9 @@ public class TelegramWebhookResource {
     private final UpdatePublisher publisher;
     private final WebhookSecret secret;
     private final ActiveBot bot;
-    /** The generated secret last seen and its comparator (rebuilt only when it changes). */
+    /** The generated secrets last seen and their comparators (rebuilt only when they change). */
     private volatile Generated generated = new Generated(null, new WebhookSecret(null));
+    private volatile Generated previous = new Generated(null, new WebhookSecret(null));
 
     private record Generated(String value, WebhookSecret secret) {
     }
@@ -66,7 +68,7 @@ public class TelegramWebhookResource {
         if (bot.mode() != TelegramMode.WEBHOOK) {
             throw new NotFoundException("The webhook is disabled: this service runs in polling mode");
         }
-        if (!secret.matches(presentedSecret) && !generatedSecret().matches(presentedSecret)) {
+        if (!accepted(presentedSecret)) {
             throw new WebhookUnauthorizedException();
         }
         InboundUpdate update = InboundUpdate.parse(body);
@@ -77,13 +79,29 @@ public class TelegramWebhookResource {
                 .replaceWith("{}");
     }
 
-    private WebhookSecret generatedSecret() {
+    /** The generated secret; its predecessor within the grace period; the environment's only without a generated one. */
+    private boolean accepted(String presented) {
         String current = bot.generatedWebhookSecret().orElse(null);
+        if (current == null) {
+            return secret.matches(presented);
+        }
         Generated seen = generated;
         if (!java.util.Objects.equals(current, seen.value())) {
             seen = new Generated(current, new WebhookSecret(current));
             generated = seen;
         }
-        return seen.secret();
+        if (seen.secret().matches(presented)) {
+            return true;
+        }
+        String replaced = bot.previousWebhookSecret(java.time.Instant.now()).orElse(null);
+        if (replaced == null) {
+            return false;
+        }
+        Generated old = previous;
+        if (!replaced.equals(old.value())) {
+            old = new Generated(replaced, new WebhookSecret(replaced));
+            previous = old;
+        }
+        return old.secret().matches(presented);
     }
 }

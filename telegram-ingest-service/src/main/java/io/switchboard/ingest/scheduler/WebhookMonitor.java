@@ -7,12 +7,14 @@ import io.switchboard.ingest.client.BotApiMethods;
 import io.switchboard.ingest.config.TelegramMode;
 import io.switchboard.ingest.domain.BotToken;
 import io.switchboard.ingest.domain.WebhookStatus;
+import io.switchboard.ingest.repository.AdvisoryLocks;
 import io.switchboard.ingest.service.ActiveBot;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>counts a new {@code last_error_date} in {@code telegram_webhook_errors_total} and logs it at WARN with
  *       Telegram's {@code last_error_message}.</li>
  * </ul>
+ * One replica checks at a time: each check first tries the Postgres advisory lock
+ * {@link AdvisoryLocks#WEBHOOK_MONITOR} and releases it afterwards; a replica that does not get it skips that check.
+ * In polling mode or without a bot the gauge is 0.
  */
 @ApplicationScoped
 public class WebhookMonitor {
@@ -32,14 +37,16 @@ public class WebhookMonitor {
 
     private final ActiveBot bot;
     private final BotApiMethods telegram;
+    private final AdvisoryLocks locks;
     private final AtomicLong pending = new AtomicLong();
     private final Counter errors;
     private BotToken checked;
     private Integer lastPending;
     private Instant lastErrorDate;
 
-    WebhookMonitor(ActiveBot bot, BotApiMethods telegram, MeterRegistry registry) {
+    WebhookMonitor(ActiveBot bot, BotApiMethods telegram, MeterRegistry registry, AdvisoryLocks locks) {
         this.bot = bot;
+        this.locks = locks;
         this.telegram = telegram;
         registry.gauge("telegram.webhook.pending.updates", pending);
         this.errors = Counter.builder("telegram.webhook.errors")
@@ -53,12 +60,30 @@ public class WebhookMonitor {
         check();
     }
 
-    /** One check; does nothing in polling mode or without a bot. */
-    public synchronized void check() {
+    /**
+     * One check, when this replica gets the monitor lock; in polling mode or without a bot it only resets the gauge.
+     *
+     * @return whether getWebhookInfo was asked (false: polling, no bot, or another replica is checking)
+     */
+    public synchronized boolean check() {
         BotToken token = bot.token().orElse(null);
         if (token == null || bot.mode() != TelegramMode.WEBHOOK) {
-            return;
+            pending.set(0);
+            checked = null;
+            lastPending = null;
+            return false;
         }
+        Optional<AdvisoryLocks.Lease> lease = locks.tryAcquire(AdvisoryLocks.WEBHOOK_MONITOR);
+        if (lease.isEmpty()) {
+            return false; // another replica checks now
+        }
+        try (AdvisoryLocks.Lease held = lease.get()) {
+            check(token);
+            return true;
+        }
+    }
+
+    private void check(BotToken token) {
         WebhookStatus status;
         try {
             status = telegram.getWebhookInfo(token);

@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +38,9 @@ public class ActiveBot {
     /** Associated data of the stored webhook secret's ciphertext. */
     public static final String WEBHOOK_SECRET_PURPOSE = "webhook-secret";
 
+    /** How long the generated secret replaced by a rotation is still accepted by the webhook. */
+    public static final Duration WEBHOOK_SECRET_GRACE = Duration.ofSeconds(60);
+
     private static final Logger LOG = Logger.getLogger(ActiveBot.class);
 
     private final TelegramConfig config;
@@ -47,7 +52,8 @@ public class ActiveBot {
     private volatile State state;
 
     /** What was read last; equal states mean nothing changed. */
-    private record State(ConfiguredBot bot, String webhookSecret, byte[] tokenCiphertext) {
+    private record State(ConfiguredBot bot, String webhookSecret, byte[] tokenCiphertext, String previousWebhookSecret,
+                         Instant webhookSecretRotatedAt, Long polledEnvBotId) {
         boolean sameBot(State other) {
             return other != null && Objects.equals(token(bot), token(other.bot))
                     && Arrays.equals(tokenCiphertext, other.tokenCiphertext);
@@ -83,9 +89,24 @@ public class ActiveBot {
     }
 
     /**
-     * How updates arrive for the current bot: {@code POLLING} when {@code TELEGRAM_MODE=polling}, or when the token
-     * came from the console and no {@code TELEGRAM_WEBHOOK_URL} is configured (nobody could register a webhook);
-     * else {@code WEBHOOK}.
+     * The generated secret that the last rotation replaced, while it is still accepted: for
+     * {@link #WEBHOOK_SECRET_GRACE} after the rotation (Telegram keeps using it until setWebhook with the new one went
+     * through).
+     */
+    public Optional<String> previousWebhookSecret(Instant now) {
+        State seen = state();
+        if (seen.previousWebhookSecret() == null || seen.webhookSecretRotatedAt() == null
+                || now.isAfter(seen.webhookSecretRotatedAt().plus(WEBHOOK_SECRET_GRACE))) {
+            return Optional.empty();
+        }
+        return Optional.of(seen.previousWebhookSecret());
+    }
+
+    /**
+     * How updates arrive for the current bot: {@code POLLING} when {@code TELEGRAM_MODE=polling}; when the token came
+     * from the console and no {@code TELEGRAM_WEBHOOK_URL} is configured (nobody could register a webhook); or when
+     * it is {@code TELEGRAM_BOT_TOKEN} of the same bot as a console token that was polled and then removed (polling
+     * deleted that bot's webhook, so nothing would deliver it; {@code polled_env_bot_id}); else {@code WEBHOOK}.
      */
     public TelegramMode mode() {
         if (config.mode() == TelegramMode.POLLING) {
@@ -94,7 +115,15 @@ public class ActiveBot {
         if (publicWebhookUrl().isPresent()) {
             return TelegramMode.WEBHOOK;
         }
-        return current().map(ConfiguredBot::source).orElse(TokenSource.ENVIRONMENT) == TokenSource.CONSOLE
+        State seen = state();
+        ConfiguredBot current = seen.bot();
+        if (current == null) {
+            return TelegramMode.WEBHOOK;
+        }
+        if (current.source() == TokenSource.CONSOLE) {
+            return TelegramMode.POLLING;
+        }
+        return seen.polledEnvBotId() != null && seen.polledEnvBotId() == current.token().botId()
                 ? TelegramMode.POLLING : TelegramMode.WEBHOOK;
     }
 
@@ -122,7 +151,8 @@ public class ActiveBot {
             synchronized (this) {
                 if (state == seen) {
                     state = new State(new ConfiguredBot(bot.token(), bot.source(), identity, bot.updatedAt()),
-                            seen.webhookSecret(), seen.tokenCiphertext());
+                            seen.webhookSecret(), seen.tokenCiphertext(), seen.previousWebhookSecret(),
+                            seen.webhookSecretRotatedAt(), seen.polledEnvBotId());
                 }
             }
             return Optional.of(identity);
@@ -132,12 +162,17 @@ public class ActiveBot {
         }
     }
 
-    /** Re-reads the stored settings now; fires {@link BotChanged} when the bot changed. */
+    /**
+     * Re-reads the stored settings now; fires {@link BotChanged} when the bot changed. The read happens under the
+     * lock, so a scheduled refresh that read before a change was committed can never overwrite the state read by the
+     * reload that follows the change (the last reload to take the lock read the newest row).
+     */
     public void reload() {
-        State fresh = read();
+        State fresh;
         State previous;
         synchronized (this) {
             previous = state;
+            fresh = read();
             state = fresh;
         }
         if (previous != null && !fresh.sameBot(previous)) {
@@ -179,6 +214,10 @@ public class ActiveBot {
         Optional<BotSettingsRow> row = repository.find();
         String webhookSecret = row.map(BotSettingsRow::webhookSecretCiphertext)
                 .map(secret -> decrypt(secret, WEBHOOK_SECRET_PURPOSE)).orElse(null);
+        String previousSecret = row.map(BotSettingsRow::previousWebhookSecretCiphertext)
+                .map(secret -> decrypt(secret, WEBHOOK_SECRET_PURPOSE)).orElse(null);
+        Instant rotatedAt = row.map(BotSettingsRow::webhookSecretRotatedAt).orElse(null);
+        Long polledEnvBotId = row.map(BotSettingsRow::polledEnvBotId).orElse(null);
         if (row.isPresent() && row.get().tokenCiphertext() != null) {
             BotSettingsRow stored = row.get();
             String token = decrypt(stored.tokenCiphertext(), TOKEN_PURPOSE);
@@ -186,7 +225,7 @@ public class ActiveBot {
                 BotIdentity identity = stored.botId() == null ? null
                         : new BotIdentity(stored.botId(), stored.username(), stored.firstName());
                 return new State(new ConfiguredBot(new BotToken(token), TokenSource.CONSOLE, identity,
-                        stored.updatedAt()), webhookSecret, stored.tokenCiphertext());
+                        stored.updatedAt()), webhookSecret, stored.tokenCiphertext(), previousSecret, rotatedAt, null);
             }
         }
         Optional<String> fromEnvironment = config.botToken().map(String::trim).filter(t -> !t.isEmpty());
@@ -197,12 +236,12 @@ public class ActiveBot {
                     && current.bot().source() == TokenSource.ENVIRONMENT
                     && current.bot().token().value().equals(fromEnvironment.get()) ? current.bot().identity() : null;
             return new State(new ConfiguredBot(new BotToken(fromEnvironment.get()), TokenSource.ENVIRONMENT, known,
-                    null), webhookSecret, null);
+                    null), webhookSecret, null, previousSecret, rotatedAt, polledEnvBotId);
         }
         if (fromEnvironment.isPresent()) {
             LOG.error("TELEGRAM_BOT_TOKEN does not look like a bot token (123456789:AAE…); ignoring it");
         }
-        return new State(null, webhookSecret, null);
+        return new State(null, webhookSecret, null, previousSecret, rotatedAt, null);
     }
 
     private String decrypt(byte[] ciphertext, String purpose) {

@@ -2,16 +2,19 @@ package io.switchboard.ingest.service;
 
 import io.switchboard.ingest.client.BotApiException;
 import io.switchboard.ingest.client.BotApiMethods;
+import io.switchboard.ingest.config.TelegramConfig;
 import io.switchboard.ingest.config.TelegramMode;
 import io.switchboard.ingest.domain.BotIdentity;
 import io.switchboard.ingest.domain.BotToken;
 import io.switchboard.ingest.domain.TokenCipher;
+import io.switchboard.ingest.domain.TokenSource;
 import io.switchboard.ingest.repository.BotSettingsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * An admin sets or removes the bot token: validated with getMe, stored encrypted, applied at once on this replica
@@ -28,10 +31,12 @@ public class BotSettings {
     private final BotApiMethods telegram;
     private final ActiveBot bot;
     private final WebhookRegistration webhook;
+    private final TelegramConfig config;
     private final Clock clock = Clock.systemUTC();
 
     BotSettings(BotSettingsRepository repository, TokenCipher cipher, BotApiMethods telegram, ActiveBot bot,
-                WebhookRegistration webhook) {
+                WebhookRegistration webhook, TelegramConfig config) {
+        this.config = config;
         this.repository = repository;
         this.cipher = cipher;
         this.telegram = telegram;
@@ -69,12 +74,31 @@ public class BotSettings {
         pointUpdatesHere();
     }
 
-    /** Removes the stored token; {@code TELEGRAM_BOT_TOKEN}, if set, applies again. */
+    /**
+     * Removes the stored token; {@code TELEGRAM_BOT_TOKEN}, if set, applies again. When the console token was polled
+     * (no public URL) and the environment token is the same bot, that bot's webhook is gone (polling deleted it) and
+     * cannot be registered here: the environment token stays in polling mode ({@code polled_env_bot_id}) instead of
+     * switching to a webhook nothing delivers to.
+     */
     public void removeToken() {
-        repository.clearToken(clock.instant());
+        Long keepPolling = bot.current()
+                .filter(current -> current.source() == TokenSource.CONSOLE && bot.mode() == TelegramMode.POLLING
+                        && bot.publicWebhookUrl().isEmpty())
+                .flatMap(current -> environmentToken().filter(env -> env.botId() == current.token().botId()))
+                .map(BotToken::botId)
+                .orElse(null);
+        repository.clearToken(keepPolling, clock.instant());
         bot.reload();
+        if (keepPolling != null) {
+            LOG.infof("Bot %d keeps long polling with TELEGRAM_BOT_TOKEN: polling removed its webhook and no "
+                    + "TELEGRAM_WEBHOOK_URL is set to register it again", keepPolling);
+        }
         LOG.info("Stored bot token removed");
         pointUpdatesHere();
+    }
+
+    private Optional<BotToken> environmentToken() {
+        return config.botToken().map(String::trim).filter(BotToken::isWellFormed).map(BotToken::new);
     }
 
     /** Webhook mode with a public URL: register with a new secret (failures are logged: re-register later). */

@@ -51,7 +51,8 @@ abstract class CommandExecution {
 
     final TelegramCommand command;
     int transientFailures;
-    int floodWaits;
+    /** Whether a Bot API call was attempted (a started command is never dropped on a partition revocation). */
+    volatile boolean started;
 
     CommandExecution(TelegramCommand command) {
         this.command = command;
@@ -108,6 +109,19 @@ abstract class CommandExecution {
     /** Whether repeating the next call after a lost answer is harmless (it cannot duplicate a message). */
     abstract boolean nextCallIdempotent();
 
+    /**
+     * Whether the next call is a best-effort extra (the pin after a sent message): when it fails in any way it is
+     * skipped with {@link #skipOptional} and the command still succeeds.
+     */
+    boolean nextCallOptional() {
+        return false;
+    }
+
+    /** Skips the optional next call after it failed. */
+    void skipOptional() {
+        throw new IllegalStateException("no optional call pending");
+    }
+
     /** Whether a 429 for the next call applies to the whole bot rather than this chat. */
     boolean floodIsBotWide() {
         return command instanceof AnswerCallbackQuery;
@@ -154,10 +168,15 @@ abstract class CommandExecution {
         return builder.build();
     }
 
-    /** sendMessage per part (buttons on the last), then pinChatMessage of the first part when asked. */
+    /**
+     * sendMessage per part (buttons on the last), then pinChatMessage of the first part when asked. The first
+     * {@code skipParts} parts were delivered by an earlier attempt and are not sent again (nor pinned); the ids
+     * reported cover the parts sent by this command only.
+     */
     static final class TextDelivery extends CommandExecution {
         private final SendMessage c;
         private final List<String> parts;
+        private final int skip;
         private final List<Long> ids = new ArrayList<>();
         private boolean pinPending;
 
@@ -165,6 +184,7 @@ abstract class CommandExecution {
             super(c);
             this.c = c;
             this.parts = TextSplitter.split(c.text(), TextSplitter.TELEGRAM_MAX);
+            this.skip = Math.min(c.skipParts(), parts.size());
         }
 
         @Override
@@ -174,7 +194,7 @@ abstract class CommandExecution {
 
         @Override
         boolean hasMore() {
-            return pinPending || ids.size() < parts.size();
+            return pinPending || skip + ids.size() < parts.size();
         }
 
         @Override
@@ -185,7 +205,7 @@ abstract class CommandExecution {
                 pinPending = false;
                 return;
             }
-            int i = ids.size();
+            int i = skip + ids.size();
             boolean last = i == parts.size() - 1;
             Message sent = telegram.execute(textPart(c.chatId(), parts.get(i), c.messageThreadId(), c.silent(),
                     last ? c.buttons() : null));
@@ -201,12 +221,13 @@ abstract class CommandExecution {
         }
 
         @Override
-        boolean tolerate(int errorCode, String description) {
-            if (pinPending) { // the message is out; a refused pin does not undo that
-                pinPending = false;
-                return true;
-            }
-            return false;
+        boolean nextCallOptional() {
+            return pinPending; // the message is out; a failed pin does not undo that
+        }
+
+        @Override
+        void skipOptional() {
+            pinPending = false;
         }
 
         @Override
@@ -216,8 +237,9 @@ abstract class CommandExecution {
 
         @Override
         TelegramResult failure(int errorCode, String reason, FailureKind kind) {
-            String r = parts.size() > 1 ? "part " + (ids.size() + 1) + " of " + parts.size() + ": " + reason : reason;
-            return MessageDeliveryFailed.of(c, errorCode, r, kind);
+            String r = parts.size() > 1 ? "part " + (skip + ids.size() + 1) + " of " + parts.size() + ": " + reason
+                    : reason;
+            return MessageDeliveryFailed.of(c, errorCode, r, kind, ids);
         }
     }
 
@@ -297,7 +319,7 @@ abstract class CommandExecution {
         @Override
         TelegramResult failure(int errorCode, String reason, FailureKind kind) {
             String r = ids.isEmpty() ? reason : "caption part " + (ids.size() + 1) + ": " + reason;
-            return MessageDeliveryFailed.of(c, errorCode, r, kind);
+            return MessageDeliveryFailed.of(c, errorCode, r, kind, ids);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.io.IOException;
@@ -20,6 +21,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -27,8 +30,12 @@ import java.util.regex.Pattern;
  * Makes the next Bot API call of a {@link CommandExecution} and decides what follows, per the delivery rules:
  * <ul>
  *   <li>429: wait exactly {@code parameters.retry_after} for that chat (the whole bot for a call without a chat
- *       scope); above {@code telegram.send.max-retry-after}, or after {@value #MAX_FLOOD_WAITS} such waits, the
- *       command fails with {@link FailureKind#RATE_LIMITED};</li>
+ *       scope), as often as Telegram asks; above {@code telegram.send.max-retry-after} the command fails with
+ *       {@link FailureKind#RATE_LIMITED} and the chat stays blocked until the {@code retry_after} is over: its later
+ *       commands wait for the rest of it when that is within {@code max-retry-after}, else fail the same way;</li>
+ *   <li>a request telegrambots refuses to send ({@code TelegramApiValidationException}: empty text, topic name over
+ *       128, ...): failed at once with {@link FailureKind#REJECTED};</li>
+ *   <li>a failed pin after the message went out is logged and skipped: the command still succeeds;</li>
  *   <li>no connection (refused, connect timeout, unknown host), a 5xx or an unreadable answer: retried
  *       {@code telegram.send.retries} times with doubling backoff plus jitter, then {@link FailureKind#UNAVAILABLE};</li>
  *   <li>the request went out but no answer came (read timeout, connection lost): a call that could duplicate a
@@ -41,8 +48,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class CommandExecutor {
 
-    /** How many 429 answers one command may receive before it fails. */
-    static final int MAX_FLOOD_WAITS = 5;
+    /** Chats whose retry_after exceeded {@code max-retry-after}, kept until it is over (at most this many). */
+    static final int MAX_BLOCKED_CHATS = 10_000;
 
     private static final Logger LOG = Logger.getLogger(CommandExecutor.class);
     private static final Pattern TOKEN_IN_URL = Pattern.compile("bot\\d+:[A-Za-z0-9_-]+");
@@ -62,6 +69,12 @@ public class CommandExecutor {
     /** The command is finished; publish {@code result} (null: nothing to publish). */
     record Finished(TelegramResult result) implements Step {
     }
+
+    /** A chat under a flood wait longer than this service waits: nothing goes to it before {@code until}. */
+    private record Blocked(Instant until, String reason) {
+    }
+
+    private final Map<Long, Blocked> blockedChats = new ConcurrentHashMap<>();
 
     private final TelegramClient telegram;
     private final ConversationUploads uploads;
@@ -84,11 +97,21 @@ public class CommandExecutor {
                 && action.occurredAt().plus(config.chatActionMaxAge()).isBefore(Instant.now())) {
             return new Finished(null); // "typing…" shows for 5 s at most: too late to be useful
         }
+        Step blocked = blockedChat(execution);
+        if (blocked != null) {
+            return blocked;
+        }
+        if (execution.hasMore() && execution.nextCallOptional()) {
+            return optionalCall(execution);
+        }
         try {
             if (execution.hasMore()) {
+                execution.started = true;
                 execution.callNext(telegram, uploads);
             }
             return execution.hasMore() ? new More() : new Finished(execution.success());
+        } catch (TelegramApiValidationException e) {
+            return fail(execution, 400, "Refused before sending: " + redact(e.getMessage()), FailureKind.REJECTED);
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
@@ -96,11 +119,12 @@ public class CommandExecutor {
             if (retryAfter != null || (code != null && code == 429)) {
                 int seconds = retryAfter == null ? 1 : retryAfter;
                 if (seconds > config.maxRetryAfter().toSeconds()) {
-                    return fail(execution, 429, description + " (retry_after " + seconds + " s is above the "
-                            + config.maxRetryAfter().toSeconds() + " s this service waits)", FailureKind.RATE_LIMITED);
-                }
-                if (++execution.floodWaits > MAX_FLOOD_WAITS) {
-                    return fail(execution, 429, description, FailureKind.RATE_LIMITED);
+                    String reason = description + " (retry_after " + seconds + " s is above the "
+                            + config.maxRetryAfter().toSeconds() + " s this service waits)";
+                    if (!execution.floodIsBotWide()) {
+                        block(execution.command.chatId(), Instant.now().plusSeconds(seconds), reason);
+                    }
+                    return fail(execution, 429, reason, FailureKind.RATE_LIMITED);
                 }
                 LOG.infof("Telegram asked to wait %d s before %s to chat %d", seconds, method,
                         execution.command.chatId());
@@ -116,12 +140,18 @@ public class CommandExecutor {
         } catch (ConversationUploads.UploadMissingException e) {
             return fail(execution, 0, e.getMessage(), FailureKind.REJECTED);
         } catch (IOException e) {
+            if (interrupted(e)) {
+                throw new InterruptedException("interrupted during " + method);
+            }
             return transientFailure(execution, 0, "conversation-service could not be reached: " + describe(e));
         } catch (BotApiClients.NoBotConfiguredException e) {
             return fail(execution, 0, "No bot token is configured (Admin → Telegram)", FailureKind.NO_BOT);
         } catch (TelegramApiException e) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (interrupted(e)) {
                 throw new InterruptedException("interrupted during " + method);
+            }
+            if (causedBy(e, TelegramApiValidationException.class)) {
+                return fail(execution, 400, "Refused before sending: " + describe(e), FailureKind.REJECTED);
             }
             if (!requestNotSent(e) && !execution.nextCallIdempotent()) {
                 return fail(execution, 0, "No answer from Telegram (" + describe(e) + "); it may have been "
@@ -129,6 +159,78 @@ public class CommandExecutor {
             }
             return transientFailure(execution, 0, "Telegram could not be reached: " + describe(e));
         }
+    }
+
+    /**
+     * The chat's flood block, when one is on: hold the command for the rest of it when that is within
+     * {@code max-retry-after}, else fail it as the command that caused the block failed. Null when the chat is free.
+     */
+    private Step blockedChat(CommandExecution execution) {
+        if (execution.floodIsBotWide()) {
+            return null;
+        }
+        long chat = execution.command.chatId();
+        Blocked blocked = blockedChats.get(chat);
+        if (blocked == null) {
+            return null;
+        }
+        Duration left = Duration.between(Instant.now(), blocked.until());
+        if (left.isNegative() || left.isZero()) {
+            blockedChats.remove(chat, blocked);
+            return null;
+        }
+        if (left.compareTo(config.maxRetryAfter()) > 0) {
+            return fail(execution, 429, blocked.reason(), FailureKind.RATE_LIMITED);
+        }
+        LOG.infof("Chat %d is under flood control for %d s more: %s waits", chat, left.toSeconds(),
+                execution.command.type());
+        return new Later(left, false);
+    }
+
+    private void block(long chatId, Instant until, String reason) {
+        if (blockedChats.size() >= MAX_BLOCKED_CHATS) {
+            Instant now = Instant.now();
+            blockedChats.values().removeIf(b -> b.until().isBefore(now));
+        }
+        if (blockedChats.size() < MAX_BLOCKED_CHATS) {
+            blockedChats.merge(chatId, new Blocked(until, reason), (a, b) -> a.until().isAfter(b.until()) ? a : b);
+        }
+    }
+
+    /** A best-effort call (the pin): any failure is logged and skipped, the command goes on or succeeds. */
+    private Step optionalCall(CommandExecution execution) throws InterruptedException {
+        try {
+            execution.callNext(telegram, uploads);
+        } catch (TelegramApiRequestException e) {
+            LOG.warnf("%s to chat %d: an optional call failed (%s), the message stays sent", execution.command.type(),
+                    execution.command.chatId(), redact(e.getApiResponse() != null ? e.getApiResponse()
+                            : e.getMessage()));
+            execution.skipOptional();
+        } catch (TelegramApiException | IOException | RuntimeException e) {
+            if (interrupted(e)) {
+                throw new InterruptedException("interrupted during " + execution.command.type());
+            }
+            LOG.warnf("%s to chat %d: an optional call failed (%s), the message stays sent", execution.command.type(),
+                    execution.command.chatId(), describe(e));
+            execution.skipOptional();
+        }
+        return execution.hasMore() ? new More() : new Finished(execution.success());
+    }
+
+    /** Whether the thread was interrupted or an {@link InterruptedException} is in the cause chain (shutdown). */
+    static boolean interrupted(Throwable error) {
+        return Thread.currentThread().isInterrupted() || causedBy(error, InterruptedException.class);
+    }
+
+    /** Whether {@code type} is {@code error} or one of its causes. */
+    static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        int depth = 0;
+        for (Throwable t = error; t != null && depth++ < 20; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Step transientFailure(CommandExecution execution, int code, String reason) {

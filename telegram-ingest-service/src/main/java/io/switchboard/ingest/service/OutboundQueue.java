@@ -13,6 +13,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The bot's outbound queue on this replica: every {@link TelegramCommand} waits in its chat's FIFO lane
@@ -51,6 +55,8 @@ public class OutboundQueue {
     }
 
     private static final Logger LOG = Logger.getLogger(OutboundQueue.class);
+    /** How long shutdown waits for the calls in flight. */
+    static final int SHUTDOWN_GRACE_SECONDS = 10;
 
     private final CommandExecutor executor;
     private final TelegramConfig.Send config;
@@ -84,10 +90,54 @@ public class OutboundQueue {
         dispatcher.start();
     }
 
+    /**
+     * Stops dispatching, lets the calls in flight finish (their results are still published) for up to
+     * {@value #SHUTDOWN_GRACE_SECONDS} s, then interrupts the rest: an interrupted command is not acknowledged, so
+     * Kafka redelivers it. Commands not started are simply left unacknowledged.
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         dispatcher.interrupt();
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Outbound calls still running after the shutdown grace period: interrupting them");
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Drops the commands that match {@code filter} and have made no Bot API call yet (held in the schedule or
+     * waiting for admission); their completions never run. Used when their Kafka partition was revoked: the new
+     * owner gets them again.
+     *
+     * @return the commands dropped
+     */
+    public List<TelegramCommand> drop(Predicate<TelegramCommand> filter) {
+        Predicate<Job> notStarted = job -> !job.execution().started && filter.test(job.execution().command);
+        List<TelegramCommand> dropped = new ArrayList<>();
+        List<CompletableFuture<Void>> released = new ArrayList<>();
+        synchronized (schedule) {
+            for (Job job : schedule.removeIf(notStarted)) {
+                dropped.add(job.execution().command);
+            }
+            for (Iterator<Admission> it = waiting.iterator(); it.hasNext(); ) {
+                Admission admission = it.next();
+                if (notStarted.test(admission.job())) {
+                    it.remove();
+                    dropped.add(admission.job().execution().command);
+                    released.add(admission.admitted());
+                }
+            }
+            released.addAll(admitWaiting());
+            schedule.notifyAll();
+        }
+        released.forEach(f -> f.complete(null));
+        return dropped;
     }
 
     /**
@@ -122,6 +172,9 @@ public class OutboundQueue {
             try {
                 idleWorkers.acquire();
                 OutboundSchedule.Dispatch<Job> next = nextDispatch();
+                if (!running) {
+                    return; // shutting down: no new call (the command stays unacknowledged)
+                }
                 workers.execute(() -> {
                     try {
                         run(next);
@@ -164,6 +217,9 @@ public class OutboundQueue {
             Thread.currentThread().interrupt();
             return; // shutting down: never acknowledged, so redelivered
         } catch (RuntimeException e) {
+            if (CommandExecutor.interrupted(e)) {
+                return; // shutting down: never acknowledged, so redelivered
+            }
             LOG.errorf(e, "Command %s (%s) could not be executed", job.execution().command.commandId(),
                     job.execution().command.type());
             step = new CommandExecutor.Finished(job.execution().failure(0,
@@ -186,17 +242,24 @@ public class OutboundQueue {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Completing command %s failed", job.execution().command.commandId());
             }
-            java.util.List<CompletableFuture<Void>> admitted = new java.util.ArrayList<>();
+            List<CompletableFuture<Void>> admitted = new ArrayList<>();
             release(() -> {
                 schedule.complete(lane);
-                while (!waiting.isEmpty() && schedule.size() < config.queueCapacity()) {
-                    Admission admission = waiting.poll();
-                    schedule.add(admission.job().execution().lane(), admission.job());
-                    admitted.add(admission.admitted());
-                }
+                admitted.addAll(admitWaiting());
             });
             admitted.forEach(f -> f.complete(null)); // outside the lock: the consumer continues on this thread
         }
+    }
+
+    /** Moves waiting commands into the schedule while there is room; call holding the lock. */
+    private List<CompletableFuture<Void>> admitWaiting() {
+        List<CompletableFuture<Void>> admitted = new ArrayList<>();
+        while (!waiting.isEmpty() && schedule.size() < config.queueCapacity()) {
+            Admission admission = waiting.poll();
+            schedule.add(admission.job().execution().lane(), admission.job());
+            admitted.add(admission.admitted());
+        }
+        return admitted;
     }
 
     private void release(Runnable change) {
