@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -23,12 +24,25 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class BotApiClients {
 
-    /** Shared OkHttp client; every call is bounded by {@code telegram.http-timeout}. No logging interceptor: the
-     * token is part of every request URL. */
+    /** Calls besides the outbound workers' that may be in flight at once: getUpdates, webhook checks, file downloads. */
+    static final int OTHER_CALLS = 8;
+
+    /**
+     * Shared OkHttp client; every call is bounded by {@code telegram.http-timeout}. telegrambots runs every call
+     * through OkHttp's dispatcher (asynchronous calls), whose default of 5 calls per host would make the
+     * {@code telegram.send.workers} wait for each other (one slow upload holding every chat): it allows
+     * {@code workers} + {@value #OTHER_CALLS} calls to the Bot API host. No logging interceptor: the token is part of
+     * every request URL.
+     */
     @Produces
     @Singleton
     OkHttpClient okHttpClient(TelegramConfig config) {
+        Dispatcher dispatcher = new Dispatcher();
+        int calls = config.send().workers() + OTHER_CALLS;
+        dispatcher.setMaxRequests(Math.max(calls, 64));
+        dispatcher.setMaxRequestsPerHost(calls);
         return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectTimeout(config.httpTimeout())
                 .readTimeout(config.httpTimeout())
                 .writeTimeout(config.httpTimeout())

@@ -14,7 +14,8 @@ import java.util.Map;
  * Telegram's flood limits for outgoing messages, as local token buckets (bucket4j):
  * <ul>
  *   <li>per chat: {@code chatBurst} messages at once, then {@code chatPerSecond} per second;</li>
- *   <li>per group chat (negative chat id) in addition: {@code groupPerMinute} per minute;</li>
+ *   <li>per group chat (negative chat id) in addition: {@code groupPerMinute} per minute, evenly (a burst of at most
+ *       {@value #GROUP_BURST}, so the first minute allows no more than the others);</li>
  *   <li>per bot: {@code botPerSecond} per second across all chats;</li>
  *   <li>forum topic creations per group: {@code topicCreationsPerMinute} per minute.</li>
  * </ul>
@@ -24,6 +25,9 @@ import java.util.Map;
  * Buckets of the {@value #MAX_CHATS} least recently used chats are kept; an evicted chat starts fresh.
  */
 public final class SendRateLimits {
+
+    /** Messages a group chat may get at once before its per-minute pace applies. */
+    public static final int GROUP_BURST = 3;
 
     /** How many per-chat buckets are kept. */
     public static final int MAX_CHATS = 10_000;
@@ -145,7 +149,7 @@ public final class SendRateLimits {
                 .addLimit(l -> l.capacity(limits.chatBurst())
                         .refillGreedy(limits.chatPerSecond(), Duration.ofSeconds(1)));
         if (chatId < 0) {
-            builder.addLimit(l -> l.capacity(limits.groupPerMinute())
+            builder.addLimit(l -> l.capacity(Math.min(GROUP_BURST, limits.groupPerMinute()))
                     .refillGreedy(limits.groupPerMinute(), Duration.ofMinutes(1)));
         }
         return builder.build();

@@ -11,7 +11,9 @@ import java.util.List;
  * <p>A part ends at a boundary in the last 20% of its window when there is one, preferring a paragraph break
  * (blank line), then a line break, then any whitespace; otherwise it is cut at the limit. The separator stays at the
  * end of its part, so the parts concatenated are exactly the original text. A cut never falls between the two
- * halves of a surrogate pair (an emoji stays whole). Text that fits is returned as is, even when empty.
+ * halves of a surrogate pair (an emoji stays whole). Telegram refuses a text of only whitespace, so no part is only
+ * whitespace: such a stretch is appended to the part before it when that fits, else dropped (then the parts
+ * concatenated lack only that whitespace). Text that fits is returned as is, even when empty.
  */
 public final class TextSplitter {
 
@@ -56,7 +58,20 @@ public final class TextSplitter {
             start = end;
         }
         parts.add(text.substring(start));
-        return parts;
+        return withoutBlankParts(parts, limit);
+    }
+
+    /** Merges each whitespace-only part into the one before when it fits, else drops it (keeps at least one part). */
+    private static List<String> withoutBlankParts(List<String> parts, int limit) {
+        List<String> kept = new ArrayList<>(parts.size());
+        for (String part : parts) {
+            if (!part.isBlank()) {
+                kept.add(part);
+            } else if (!kept.isEmpty() && kept.get(kept.size() - 1).length() + part.length() <= limit) {
+                kept.set(kept.size() - 1, kept.get(kept.size() - 1) + part);
+            } // else dropped: a leading blank part, or one that does not fit
+        }
+        return kept.isEmpty() ? List.of(parts.get(0)) : kept;
     }
 
     private static void checkLimit(int limit) {

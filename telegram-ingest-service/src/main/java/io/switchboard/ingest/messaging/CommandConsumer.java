@@ -12,10 +12,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,9 +34,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Records are acknowledged out of order, each once its result is on Kafka; the throttled commit strategy commits
  * a partition only up to its oldest unfinished command, so a chat waiting minutes for a {@code retry_after} never
  * holds back another chat, and nothing is lost on a crash (it is redelivered). If a result cannot be published the
- * record is nacked and the channel stops (failure-strategy {@code fail}). A command completed or queued on this
- * replica is skipped when redelivered ({@link RecentCommands}, best effort). A record that is not a readable command
- * is logged and acknowledged, so it cannot block its partition. Intake pauses while the queue is full.
+ * record is nacked and the channel stops (failure-strategy {@code fail}). A command completed on this replica is
+ * acknowledged and skipped when redelivered ({@link RecentCommands}, best effort); a redelivered command still held
+ * here is not queued twice, its record is acknowledged together with the first one when the command is finished.
+ * When a partition is revoked ({@link CommandRebalanceListener}) its commands that made no Bot API call yet are
+ * dropped unacknowledged: the partition's new owner gets them. A record that is not a readable command is logged
+ * and acknowledged, so it cannot block its partition. Intake pauses while the queue is full.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -40,7 +50,44 @@ public class CommandConsumer {
     private final OutboundQueue queue;
     private final ResultPublisher results;
     private final RecentCommands recent;
-    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+
+    /** A command held on this replica and every record that carried it (a redelivery adds one). */
+    private static final class Held {
+        private final List<Message<String>> records = new ArrayList<>();
+        private boolean finished;
+
+        Held(Message<String> record) {
+            records.add(record);
+        }
+
+        /** Adds a redelivered record; false when the command is already finished. */
+        synchronized boolean attach(Message<String> record) {
+            if (finished) {
+                return false;
+            }
+            records.add(record);
+            return true;
+        }
+
+        /** Marks it finished and returns its records. */
+        synchronized List<Message<String>> finish() {
+            finished = true;
+            return List.copyOf(records);
+        }
+
+        /** Whether every record that carried it came from one of {@code partitions}. */
+        synchronized boolean onlyFrom(Set<TopicPartition> partitions) {
+            for (Message<String> record : records) {
+                TopicPartition partition = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                        .map(m -> new TopicPartition(m.getTopic(), m.getPartition())).orElse(null);
+                if (partition == null || !partitions.contains(partition)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     CommandConsumer(ObjectMapper json, OutboundQueue queue, ResultPublisher results, TelegramConfig config) {
         this.json = json;
@@ -73,26 +120,57 @@ public class CommandConsumer {
             LOG.errorf("Skipping a record of %s that is not a valid command: %s", Topics.COMMANDS, e.getMessage());
             return record.ack();
         }
-        if (recent.contains(command.commandId()) || !queued.add(command.commandId())) {
-            LOG.infof("Skipping command %s: already executed or queued by this replica (redelivery)",
-                    command.commandId());
+        if (recent.contains(command.commandId())) {
+            LOG.infof("Skipping command %s: already executed by this replica (redelivery)", command.commandId());
             return record.ack();
         }
-        return queue.submit(command, result -> finish(record, command, result));
+        Held fresh = new Held(record);
+        Held existing = held.putIfAbsent(command.commandId(), fresh);
+        if (existing != null) {
+            if (existing.attach(record)) {
+                LOG.infof("Command %s is redelivered while still queued here: acknowledged when it is finished",
+                        command.commandId());
+                return CompletableFuture.completedFuture(null);
+            }
+            return record.ack(); // finished meanwhile: its result is published
+        }
+        return queue.submit(command, result -> finish(fresh, command, result));
     }
 
-    private void finish(Message<String> record, TelegramCommand command, TelegramResult result) {
+    /**
+     * The partitions were revoked (or lost): drops their commands that made no Bot API call yet, unacknowledged, so
+     * the new owner executes them. Commands already started here are finished here.
+     */
+    void revoked(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> revoked = Set.copyOf(partitions);
+        List<TelegramCommand> dropped = queue.drop(command -> {
+            Held h = held.get(command.commandId());
+            return h != null && h.onlyFrom(revoked);
+        });
+        for (TelegramCommand command : dropped) {
+            held.remove(command.commandId());
+        }
+        if (!dropped.isEmpty()) {
+            LOG.infof("Partitions %s revoked: %d queued commands left to their new owner", revoked, dropped.size());
+        }
+    }
+
+    private void finish(Held h, TelegramCommand command, TelegramResult result) {
+        List<Message<String>> records = h.finish();
         try {
             if (result != null) {
                 results.publish(result);
             }
             recent.add(command.commandId());
-            record.ack();
+            records.forEach(Message::ack);
         } catch (RuntimeException e) {
             LOG.errorf("Could not publish the result of command %s: %s", command.commandId(), e.getMessage());
-            record.nack(e);
+            records.forEach(r -> r.nack(e));
         } finally {
-            queued.remove(command.commandId());
+            held.remove(command.commandId(), h);
         }
     }
 }

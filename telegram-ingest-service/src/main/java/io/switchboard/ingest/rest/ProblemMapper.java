@@ -87,7 +87,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         // logged as redacted text, not as a Throwable: its messages may hold a Bot API URL with the token
-        LOG.errorf("Unexpected error on %s: %s", uri.getPath(), TokenRedaction.stackTrace(e));
+        LOG.errorf("Unexpected error on %s: %s", TokenRedaction.redact(uri.getPath()), TokenRedaction.stackTrace(e));
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred", uri).build();
     }
 

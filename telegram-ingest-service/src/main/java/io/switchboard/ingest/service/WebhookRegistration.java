@@ -221,5 +221,18 @@ public class WebhookRegistration {
             }
             throw e;
         }
+        // a concurrent rotation on another replica may have stored a newer secret while our call was under way (its
+        // setWebhook could even reach Telegram before ours): set the stored one until what we set is what is stored
+        byte[] registered = secret.ciphertext();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            byte[] stored = repository.find().map(BotSettingsRow::webhookSecretCiphertext).orElse(null);
+            if (stored == null || java.util.Arrays.equals(stored, registered)) {
+                return;
+            }
+            LOG.info("The webhook secret changed during registration; registering the stored one");
+            bot.reload();
+            telegram.setWebhook(token, url, cipher.decrypt(stored, ActiveBot.WEBHOOK_SECRET_PURPOSE));
+            registered = stored;
+        }
     }
 }

@@ -5,7 +5,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.switchboard.ingest.domain.TokenCipher;
+import io.switchboard.ingest.repository.AdvisoryLocks;
+import io.switchboard.ingest.repository.BotSettingsRepository;
 import io.switchboard.ingest.scheduler.WebhookMonitor;
+import io.switchboard.ingest.service.ActiveBot;
 import io.switchboard.ingest.testing.FakeBotApi;
 import io.switchboard.ingest.testing.FakeBotApiResource;
 import io.switchboard.testing.KafkaBrokerResource;
@@ -34,6 +38,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -63,6 +68,18 @@ class BotAdminResourceTest {
     @Inject
     WebhookMonitor monitor;
 
+    @Inject
+    BotSettingsRepository repository;
+
+    @Inject
+    TokenCipher cipher;
+
+    @Inject
+    ActiveBot activeBot;
+
+    @Inject
+    AdvisoryLocks locks;
+
     @AfterEach
     void backToTheEnvironmentToken() {
         given().auth().oauth2(admin).delete("/api/admin/telegram/bot").then().statusCode(204);
@@ -82,6 +99,8 @@ class BotAdminResourceTest {
                 .body("mode", equalTo("webhook"))
                 .body("webhookUrl", equalTo("https://switchboard.example/telegram/webhook"))
                 .body("source", equalTo("console"))
+                .body("webhookRegistered", equalTo(true))
+                .body("webhookError", nullValue())
                 .extract().asString();
         assertFalse(answer.contains(TOKEN) || answer.contains("secret_part"), answer);
         assertFalse(api.calls("getMe").stream().filter(c -> c.token().equals(TOKEN)).toList().isEmpty());
@@ -93,9 +112,10 @@ class BotAdminResourceTest {
         assertTrue(secret.matches("[A-Za-z0-9_-]{32}"), secret);
         assertEquals(ALLOWED, setWebhook.params().getJsonArray("allowed_updates").getList());
 
-        // Telegram's POSTs carry the generated secret: accepted, as is TELEGRAM_WEBHOOK_SECRET
+        // Telegram's POSTs carry the generated secret: accepted; TELEGRAM_WEBHOOK_SECRET no longer is, since a
+        // generated secret is stored (Telegram does not send it any more)
         postUpdate(secret).then().statusCode(200);
-        postUpdate(ENV_SECRET).then().statusCode(200);
+        postUpdate(ENV_SECRET).then().statusCode(401);
         postUpdate(secret.substring(1) + "x").then().statusCode(401);
 
         String read = given().auth().oauth2(admin).get("/api/admin/telegram/bot")
@@ -178,7 +198,85 @@ class BotAdminResourceTest {
         String second = lastSetWebhook(api, "123456:TEST-TOKEN").params().getString("secret_token");
         assertNotEquals(first, second);
         postUpdate(second).then().statusCode(200);
+        // the replaced secret stays valid for a grace period (Telegram used it until setWebhook went through) ...
+        postUpdate(first).then().statusCode(200);
+        // ... and no longer
+        expireTheGracePeriod();
         postUpdate(first).then().statusCode(401);
+        postUpdate(second).then().statusCode(200);
+    }
+
+    @Test
+    void aNewSecretIsStoredWithACompareAndSetSoTheFirstReplicaWins() {
+        given().auth().oauth2(admin).post("/api/admin/telegram/webhook/register").then().statusCode(200);
+        byte[] read = repository.find().orElseThrow().webhookSecretCiphertext();
+        byte[] mine = cipher.encrypt("replica-A-secret_0123456789abcdef", ActiveBot.WEBHOOK_SECRET_PURPOSE);
+        byte[] theirs = cipher.encrypt("replica-B-secret_0123456789abcdef", ActiveBot.WEBHOOK_SECRET_PURPOSE);
+        assertTrue(repository.replaceWebhookSecret(read, theirs, java.time.Instant.now()), "B read the same, won");
+        assertFalse(repository.replaceWebhookSecret(read, mine, java.time.Instant.now()), "A read a stale secret");
+        assertArrayEquals(theirs, repository.find().orElseThrow().webhookSecretCiphertext());
+        assertArrayEquals(read, repository.find().orElseThrow().previousWebhookSecretCiphertext());
+        activeBot.reload();
+    }
+
+    @Test
+    void concurrentRegistrationsLeaveTelegramWithTheStoredSecret() throws Exception {
+        FakeBotApi api = FakeBotApi.current();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(admin)
+                        .post("/api/admin/telegram/webhook/register").statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        expireTheGracePeriod();
+        // whatever Telegram was told last is what the webhook accepts, on every replica (all read bot_settings)
+        postUpdate(lastSetWebhook(api, "123456:TEST-TOKEN").params().getString("secret_token")).then().statusCode(200);
+    }
+
+    @Test
+    void aFailedRegistrationStillStoresTheTokenAndSaysWhy() {
+        FakeBotApi api = FakeBotApi.current();
+        api.replyToNext("setWebhook", 400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: bad webhook: Failed to resolve host\"}");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("token", TOKEN))
+                .put("/api/admin/telegram/bot")
+                .then().statusCode(200)
+                .body("source", equalTo("console"))
+                .body("webhookRegistered", equalTo(false))
+                .body("webhookError", containsString("Failed to resolve host"));
+        // the refused secret was not kept: without a generated secret the environment's applies
+        assertTrue(repository.find().orElseThrow().webhookSecretCiphertext() == null, "refused secret put back");
+        given().auth().oauth2(admin).post("/api/admin/telegram/webhook/register").then().statusCode(200);
+        given().auth().oauth2(admin).get("/api/admin/telegram/bot").then().statusCode(200)
+                .body("webhookRegistered", equalTo(true)).body("webhookError", nullValue());
+    }
+
+    @Test
+    void onlyOneReplicaChecksTheWebhookAtATime() {
+        FakeBotApi api = FakeBotApi.current();
+        try (AdvisoryLocks.Lease otherReplica = locks.tryAcquire(AdvisoryLocks.WEBHOOK_MONITOR).orElseThrow()) {
+            int before = api.calls("getWebhookInfo").size();
+            assertFalse(monitor.check(), "another replica holds the monitor lock");
+            assertEquals(before, api.calls("getWebhookInfo").size());
+        }
+        assertTrue(monitor.check());
+        assertTrue(monitor.check(), "the lock is released after each check");
+    }
+
+    private void expireTheGracePeriod() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("update bot_settings set webhook_secret_rotated_at = now() - interval '2 minutes'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        activeBot.reload();
     }
 
     @Test

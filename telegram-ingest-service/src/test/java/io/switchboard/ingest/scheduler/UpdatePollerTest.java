@@ -13,6 +13,12 @@ import io.switchboard.testing.TopicProbe;
 import io.switchboard.telegram.api.Topics;
 import io.switchboard.testing.KafkaBrokerResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.switchboard.ingest.client.BotApiUpdates;
+import io.switchboard.ingest.config.TelegramConfig;
+import io.switchboard.ingest.messaging.UpdatePublisher;
+import io.switchboard.ingest.repository.AdvisoryLocks;
+import io.switchboard.ingest.service.ActiveBot;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -41,6 +48,41 @@ class UpdatePollerTest {
     }
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    UpdatePoller poller;
+    @Inject
+    AdvisoryLocks locks;
+    @Inject
+    TelegramConfig config;
+    @Inject
+    BotApiUpdates telegram;
+    @Inject
+    UpdatePublisher publisher;
+    @Inject
+    ActiveBot bot;
+
+    @Test
+    void onlyTheReplicaHoldingTheAdvisoryLockPolls() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(poller::isPolling);
+        // a second replica (same database): it waits for the lock instead of polling into a 409 Conflict
+        UpdatePoller second = new UpdatePoller(config, telegram, publisher, bot, locks);
+        try {
+            second.reconcile();
+            Thread.sleep(UpdatePoller.LOCK_RETRY.multipliedBy(2).toMillis());
+            assertFalse(second.isPolling());
+            assertTrue(poller.isPolling());
+            assertTrue(locks.tryAcquire(AdvisoryLocks.UPDATE_POLLER).isEmpty(), "the poller's session holds it");
+            // the polling replica stops: the other takes over within a retry
+            poller.stop(null);
+            await().atMost(Duration.ofSeconds(10)).until(second::isPolling);
+            assertFalse(poller.isPolling());
+        } finally {
+            second.stop(null);
+            poller.reconcile();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(poller::isPolling);
+    }
 
     @Test
     void publishesEveryUpdateOfABatchThenAdvancesTheOffset() throws Exception {

@@ -129,6 +129,12 @@ public final class FakeBotApi implements AutoCloseable {
                 k -> new ConcurrentLinkedDeque<>()).add(new Reply(status, body));
     }
 
+    /** Queues the answer to the next call of {@code method} (any case) that has no chat_id (e.g. setWebhook). */
+    public void replyToNext(String method, int status, String body) {
+        scriptedReplies.computeIfAbsent(method.toLowerCase(Locale.ROOT) + ":null",
+                k -> new ConcurrentLinkedDeque<>()).add(new Reply(status, body));
+    }
+
     /** The next call of {@code method} for {@code chatId} is answered only after {@code millis} (a read timeout). */
     public void hangNext(String method, long chatId, long millis) {
         hangs.computeIfAbsent(method.toLowerCase(Locale.ROOT) + ":" + chatId, k -> new ConcurrentLinkedDeque<>())
