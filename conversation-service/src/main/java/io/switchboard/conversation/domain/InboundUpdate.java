@@ -131,11 +131,19 @@ public sealed interface InboundUpdate permits InboundUpdate.CustomerText, Inboun
      *                        reply thread, not a topic
      * @param messageId       Telegram {@code message.message_id}
      * @param sender          {@code message.from}
-     * @param text            {@code message.text}, exactly as received
+     * @param text            {@code message.text}, exactly as received; null for {@code content} other than text
+     * @param content         null for a text message; otherwise what the person sent instead ({@code photo},
+     *                        {@code document}, {@code sticker}, …: not forwarded from a topic, the author is told so)
      */
     record GroupMessage(long updateId, long chatId, Integer messageThreadId, long messageId, TelegramSender sender,
-                        String text) implements InboundUpdate {
+                        String text, String content) implements InboundUpdate {
         public static final String KIND = "message";
+
+        /** A text message. */
+        public GroupMessage(long updateId, long chatId, Integer messageThreadId, long messageId, TelegramSender sender,
+                            String text) {
+            this(updateId, chatId, messageThreadId, messageId, sender, text, null);
+        }
 
         @Override
         public String kind() {
@@ -151,10 +159,18 @@ public sealed interface InboundUpdate permits InboundUpdate.CustomerText, Inboun
      * @param chatId          {@code message.chat.id}: the chat of the button's message
      * @param messageId       {@code message.message_id}
      * @param data            {@code callback_query.data}, e.g. {@code claim:<conversationId>}
+     * @param messageThreadId the forum topic of the button's message ({@code message.message_thread_id} when
+     *                        {@code message.is_topic_message}), or null
      */
     record CallbackQuery(long updateId, String callbackQueryId, TelegramSender sender, long chatId, long messageId,
-                         String data) implements InboundUpdate {
+                         String data, Integer messageThreadId) implements InboundUpdate {
         public static final String KIND = "callback_query";
+
+        /** A press on a message outside forum topics. */
+        public CallbackQuery(long updateId, String callbackQueryId, TelegramSender sender, long chatId, long messageId,
+                             String data) {
+            this(updateId, callbackQueryId, sender, chatId, messageId, data, null);
+        }
 
         @Override
         public String kind() {

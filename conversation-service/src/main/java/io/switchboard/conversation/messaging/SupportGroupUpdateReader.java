@@ -6,6 +6,8 @@ import io.switchboard.conversation.domain.InboundUpdate.CallbackQuery;
 import io.switchboard.conversation.domain.InboundUpdate.GroupMessage;
 import io.switchboard.conversation.domain.TelegramSender;
 
+import java.util.List;
+
 /**
  * Reads the topics console's updates out of raw Bot API JSON, for {@link TelegramUpdateReader}: text messages of
  * people in supergroups and button presses on the bot's messages. Returns null for anything else (the caller then
@@ -20,16 +22,33 @@ final class SupportGroupUpdateReader {
     private SupportGroupUpdateReader() {
     }
 
-    /** A supergroup text message from a person as a {@link GroupMessage}, or null. */
+    /**
+     * What a person may send instead of text (per Bot API Message); service messages (topic created, members joined,
+     * pins, …) are none of these and stay unread.
+     */
+    private static final List<String> CONTENT = List.of("photo", "video", "animation", "document", "audio", "voice",
+            "video_note", "sticker", "contact", "location", "venue", "poll", "dice");
+
+    /**
+     * A supergroup message from a person as a {@link GroupMessage}: text, or one of {@link #CONTENT} (text null,
+     * {@code content} naming it: only text is forwarded from a topic, the author is told so); null for anything else.
+     */
     static InboundUpdate message(long updateId, JsonNode message) {
         if (!"supergroup".equals(message.path("chat").path("type").asText(""))) {
             return null;
         }
         JsonNode text = message.get("text");
+        String content = null;
+        if (text == null) {
+            content = CONTENT.stream().filter(message::has).findFirst().orElse(null);
+            if (content == null) {
+                return null;
+            }
+        }
         JsonNode chatId = message.path("chat").get("id");
         JsonNode messageId = message.get("message_id");
         JsonNode from = message.get("from");
-        if (text == null || !text.isTextual() || text.textValue().indexOf('\u0000') >= 0
+        if (content == null && (!text.isTextual() || text.textValue().indexOf('\u0000') >= 0)
                 || chatId == null || !chatId.isIntegralNumber() || !chatId.canConvertToLong()
                 || messageId == null || !messageId.isIntegralNumber()
                 || from == null || !from.path("id").isIntegralNumber() || from.path("is_bot").asBoolean(false)) {
@@ -40,7 +59,7 @@ final class SupportGroupUpdateReader {
             thread = message.get("message_thread_id").intValue();
         }
         return new GroupMessage(updateId, chatId.longValue(), thread, messageId.longValue(), sender(from),
-                text.textValue());
+                content == null ? text.textValue() : null, content);
     }
 
     /** A button press on a message of a chat (not an inline message) as a {@link CallbackQuery}, or null. */
@@ -54,8 +73,10 @@ final class SupportGroupUpdateReader {
                 || !message.path("chat").path("id").isIntegralNumber()) {
             return null;
         }
+        Integer thread = message.path("is_topic_message").asBoolean(false)
+                && message.path("message_thread_id").isIntegralNumber() ? message.get("message_thread_id").intValue() : null;
         return new CallbackQuery(updateId, id.textValue(), sender(from), message.path("chat").path("id").longValue(),
-                message.path("message_id").asLong(0), data.textValue());
+                message.path("message_id").asLong(0), data.textValue(), thread);
     }
 
     private static TelegramSender sender(JsonNode from) {

@@ -16,6 +16,10 @@ import java.util.UUID;
 @WithSession
 public class ForumTopicRepository implements PanacheRepositoryBase<ForumTopic, UUID> {
 
+    /** Lock modes of a row this transaction holds (WRITE: persisted by it). */
+    private static final Set<LockMode> LOCKED = EnumSet.of(LockMode.WRITE, LockMode.PESSIMISTIC_WRITE,
+            LockMode.PESSIMISTIC_FORCE_INCREMENT, LockMode.UPGRADE_NOWAIT, LockMode.UPGRADE_SKIPLOCKED);
+
     /** The topic with this thread in this group (ACTIVE or CLOSED), or null. */
     public Uni<ForumTopic> findByThread(long chatId, int messageThreadId) {
         return find("chatId = ?1 and messageThreadId = ?2", chatId, messageThreadId).firstResult();
@@ -39,7 +43,4 @@ public class ForumTopicRepository implements PanacheRepositoryBase<ForumTopic, U
         }));
     }
 
-    /** Lock modes of a row this transaction holds (WRITE: persisted by it). */
-    private static final Set<LockMode> LOCKED = EnumSet.of(LockMode.WRITE, LockMode.PESSIMISTIC_WRITE,
-            LockMode.PESSIMISTIC_FORCE_INCREMENT, LockMode.UPGRADE_NOWAIT, LockMode.UPGRADE_SKIPLOCKED);
 }

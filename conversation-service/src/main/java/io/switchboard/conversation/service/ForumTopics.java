@@ -19,6 +19,7 @@ import io.switchboard.conversation.api.ConversationUnblocked;
 import io.switchboard.conversation.api.CustomerSummary;
 import io.switchboard.conversation.api.CustomerUpdated;
 import io.switchboard.conversation.api.MessageAttachment;
+import io.switchboard.conversation.api.MessageFailed;
 import io.switchboard.conversation.api.MessageQueued;
 import io.switchboard.conversation.api.MessageReceived;
 import io.switchboard.conversation.api.MessageSnapshot;
@@ -90,7 +91,9 @@ import java.util.function.Function;
  * thread heals it: the old thread is forgotten (LOST) and ONE new {@code create_forum_topic} is queued (the row is
  * PENDING again, so further failures for the lost thread change nothing); the new summary names the mirror that
  * failed. Customer messages are stored regardless: only the mirror is affected. A topic Telegram refused to create
- * (no rights, rate limit, outage) is LOST; the customer's next message requests it once more.
+ * (no rights, rate limit, outage) is LOST; the customer's next message requests it once more. A creation whose outcome
+ * is unknown (failure kind UNCERTAIN: the request timed out, the topic may exist) stays PENDING and is never requested
+ * again automatically (a second topic would be worse than none; a WARN log says so).
  */
 @ApplicationScoped
 public class ForumTopics {
@@ -165,14 +168,21 @@ public class ForumTopics {
                             false, now))));
         }
         if (event instanceof MessageQueued queued) {
+            if (isRetry(queued)) {
+                return Uni.createFrom().voidItem(); // mirrored when first queued
+            }
             return withTopic(queued.conversationId(), topic -> fromTopic(queued.message())
                     .chain(fromTopic -> fromTopic ? Uni.createFrom().voidItem()
                             : send(topic, "↪️ " + orSomeone(queued.message().operatorName()) + ": "
                             + body(queued.message()), false, now)));
         }
+        if (event instanceof MessageFailed failed) {
+            return notDelivered(failed, now);
+        }
         if (event instanceof NoteAdded note) {
-            return withTopic(note.conversationId(), topic -> send(topic, "📝 " + orSomeone(note.note().operatorName())
-                    + " (note): " + note.note().text(), false, now));
+            return writtenInTopic(note).chain(inTopic -> inTopic ? Uni.createFrom().voidItem()
+                    : withTopic(note.conversationId(), topic -> send(topic, "📝 " + orSomeone(note.note().operatorName())
+                    + " (note): " + note.note().text(), false, now)));
         }
         if (event instanceof SystemMessagePosted posted) {
             return systemMessage(posted, now);
@@ -217,6 +227,48 @@ public class ForumTopics {
         return Uni.createFrom().voidItem();
     }
 
+    /**
+     * Whether {@code queued} announces a FAILED message sent again ({@link DeliveryRetries}): a first
+     * {@code message.queued} happens in the transaction that stored the message, at its creation time.
+     */
+    static boolean isRetry(MessageQueued queued) {
+        Instant created = queued.message().createdAt();
+        return created != null && queued.occurredAt() != null && created.isBefore(queued.occurredAt());
+    }
+
+    /**
+     * An operator's reply that Telegram did not deliver: the topic says so ({@code ⚠️ not delivered: reason — "text"}),
+     * so operators working from Telegram learn it (the web console shows it on the message).
+     */
+    private Uni<Void> notDelivered(MessageFailed failed, Instant now) {
+        if (failed.messageId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return messages.findById(failed.messageId()).chain(message -> message == null
+                || message.direction != MessageDirection.OUTBOUND || message.systemKey != null
+                || message.operatorId == null
+                ? Uni.createFrom().voidItem()
+                : withTopic(failed.conversationId(), topic -> send(topic, "⚠️ not delivered: "
+                        + (failed.reason() == null || failed.reason().isBlank() ? "unknown reason" : failed.reason())
+                        + " — \"" + shorten(message.text == null || message.text.isEmpty() ? "[file]" : message.text, 80)
+                        + "\"", false, now)));
+    }
+
+    /**
+     * Whether {@code note} was written in the topic ({@code /note}): its audit row, written just before the event in
+     * the same transaction, says {@code via=telegram}. Such a note is not echoed back.
+     */
+    private Uni<Boolean> writtenInTopic(NoteAdded note) {
+        if (note.note().id() == null) {
+            return Uni.createFrom().item(false);
+        }
+        return auditEntries.find("conversationId = ?1 and action = 'note.added' and occurredAt = ?2",
+                        note.conversationId(), note.occurredAt()).list()
+                .map(entries -> entries.stream().anyMatch(entry -> entry.after != null
+                        && entry.after.contains(note.note().id().toString())
+                        && entry.after.contains("\"via\":\"" + io.switchboard.conversation.domain.Actor.VIA_TELEGRAM + "\"")));
+    }
+
     /** What a lifecycle event does to the topic besides a title edit and an info line. */
     private enum Move { NONE, CLOSE, REOPEN }
 
@@ -239,7 +291,7 @@ public class ForumTopics {
      * messages the topic missed).
      */
     private Uni<Void> retry(UUID conversationId, Instant now) {
-        return topics.findById(conversationId).chain(topic -> topic == null || topic.status != ForumTopic.Status.LOST
+        return topics.lock(conversationId).chain(topic -> topic == null || topic.status != ForumTopic.Status.LOST
                 ? Uni.createFrom().voidItem()
                 : groups.current().chain(group -> {
                     if (group == null) {
@@ -349,8 +401,13 @@ public class ForumTopics {
                 text, topic.messageThreadId, true, pin, List.of()), now);
     }
 
+    /**
+     * Runs {@code action} on the conversation's topic (not LOST) locked for this transaction: the action may change
+     * the row (title, status), and a concurrent result ({@code forum_topic.created}, TOPIC_MISSING) must not be
+     * overwritten with what was read before it committed.
+     */
     private Uni<Void> withTopic(UUID conversationId, Function<ForumTopic, Uni<Void>> action) {
-        return topics.findById(conversationId).chain(topic -> topic == null || topic.status == ForumTopic.Status.LOST
+        return topics.lock(conversationId).chain(topic -> topic == null || topic.status == ForumTopic.Status.LOST
                 ? Uni.createFrom().voidItem() : action.apply(topic));
     }
 
@@ -490,6 +547,14 @@ public class ForumTopics {
     private Uni<Boolean> creationFailed(CommandFailed failed, Instant now) {
         return topics.lock(failed.conversationId()).map(topic -> {
             if (topic == null || topic.status != ForumTopic.Status.PENDING || !failed.commandId().equals(topic.commandId)) {
+                return false;
+            }
+            if (failed.failureKind() == FailureKind.UNCERTAIN) {
+                // the request timed out: the topic may exist in the group. Asking again could make a second one, so
+                // the row stays PENDING (nothing is mirrored, nothing is requested again automatically)
+                LOG.warnf("Creating the forum topic of conversation %s timed out (%s): the topic may exist without "
+                        + "Switchboard knowing its thread; it is not requested again automatically", failed.conversationId(),
+                        failed.reason());
                 return false;
             }
             LOG.warnf("Telegram refused to create the forum topic of conversation %s (%s); it stays without a topic. "
@@ -643,13 +708,17 @@ public class ForumTopics {
     }
 
     private static String shorten(String text) {
+        return shorten(text, SUMMARY_TEXT);
+    }
+
+    private static String shorten(String text, int max) {
         if (text == null) {
             return "";
         }
-        if (text.length() <= SUMMARY_TEXT) {
+        if (text.length() <= max) {
             return text;
         }
-        int end = SUMMARY_TEXT;
+        int end = max;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }

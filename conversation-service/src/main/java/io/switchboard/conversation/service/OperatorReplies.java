@@ -56,6 +56,8 @@ public class OperatorReplies {
 
     /** Why a file for a widget conversation is refused (422): the widget cannot display attachments. */
     public static final String FILES_FOR_TELEGRAM_ONLY = "Files can be sent to Telegram customers only";
+    /** Why {@link #replyAsAssignee} refused (403): the replier does not hold the conversation. */
+    public static final String NOT_ASSIGNEE = "Only the conversation's assignee can reply here";
 
     private final ConversationRepository conversations;
     private final MessageRepository messages;
@@ -121,7 +123,19 @@ public class OperatorReplies {
      */
     @WithTransaction
     public Uni<Reply> reply(UUID conversationId, Actor actor, String text, String idempotencyKey) {
-        return send(conversationId, actor, text, null, idempotencyKey);
+        return send(conversationId, actor, text, null, idempotencyKey, false);
+    }
+
+    /**
+     * {@link #reply}, but only from the conversation's assignee, checked after the conversation is locked (a reply
+     * written in the forum topic: a claim by someone else a moment earlier must win).
+     *
+     * @throws RefusedException 403 {@link #NOT_ASSIGNEE} when {@code actor} does not hold the conversation (nothing is
+     *                          stored); otherwise as {@link #reply}
+     */
+    @WithTransaction
+    public Uni<Reply> replyAsAssignee(UUID conversationId, Actor actor, String text, String idempotencyKey) {
+        return send(conversationId, actor, text, null, idempotencyKey, true);
     }
 
     /**
@@ -137,10 +151,11 @@ public class OperatorReplies {
     @WithTransaction
     public Uni<Reply> replyWithFile(UUID conversationId, Actor actor, String caption, MediaFile file,
                                     String idempotencyKey) {
-        return send(conversationId, actor, caption == null ? "" : caption, file, idempotencyKey);
+        return send(conversationId, actor, caption == null ? "" : caption, file, idempotencyKey, false);
     }
 
-    private Uni<Reply> send(UUID conversationId, Actor actor, String text, MediaFile file, String idempotencyKey) {
+    private Uni<Reply> send(UUID conversationId, Actor actor, String text, MediaFile file, String idempotencyKey,
+                            boolean requireAssignee) {
         return conversations.findById(conversationId)
                 .onItem().ifNull().failWith(() -> new UnknownConversationException(conversationId))
                 .chain(found -> {
@@ -151,6 +166,9 @@ public class OperatorReplies {
                     return conversations.getSession()
                             .chain(session -> session.refresh(found, LockModeType.PESSIMISTIC_WRITE))
                             .invoke(() -> {
+                                if (requireAssignee && !actor.id().equals(found.assigneeId)) {
+                                    throw RefusedException.notAllowed(NOT_ASSIGNEE);
+                                }
                                 if (file != null && found.isWidget()) {
                                     // the widget shows no attachments and its customer cannot fetch /api/media
                                     throw RefusedException.unprocessable(FILES_FOR_TELEGRAM_ONLY);

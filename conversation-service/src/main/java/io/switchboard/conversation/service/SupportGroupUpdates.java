@@ -56,6 +56,9 @@ public class SupportGroupUpdates {
     static final String HOW_TO_LINK = "Your Telegram account is not linked to a console operator yet. In the console open "
             + "Profile → Link Telegram, then send /link CODE here.";
     static final String CLAIM_FIRST = "Claim it first: /claim (or the button)";
+    static final String ONLY_TEXT = "Only text is forwarded from the topic; send files from the web console";
+    static final String NOT_THE_SUPPORT_GROUP = "This group is no longer the support group";
+    static final String NOT_THIS_CHAT = "This button is not for this chat";
     static final String HELP = """
             Commands in a conversation's topic:
             /claim — take the conversation
@@ -132,7 +135,7 @@ public class SupportGroupUpdates {
     private Uni<Result> handle(InboundUpdate update, Instant now) {
         if (update instanceof GroupMessage message) {
             return groups.current().chain(group -> group == null || group.chatId() != message.chatId()
-                    ? Uni.createFrom().item(Result.skipped("message in a supergroup that is not the support group"))
+                    ? formerGroup(message, now)
                     : groupMessage(group, message, now));
         }
         if (update instanceof CallbackQuery callback) {
@@ -148,10 +151,33 @@ public class SupportGroupUpdates {
 
     // ------------------------------------------------------------------------------------------------ messages
 
+    /**
+     * A message in a supergroup that is not the support group: in a topic of a conversation (a former support group,
+     * its topics still in forum_topic) the author is told once per message that nothing is done there; silence
+     * elsewhere.
+     */
+    private Uni<Result> formerGroup(GroupMessage message, Instant now) {
+        if (message.messageThreadId() == null) {
+            return Uni.createFrom().item(Result.skipped("message in a supergroup that is not the support group"));
+        }
+        return topics.findByThread(message.chatId(), message.messageThreadId()).chain(found -> found == null
+                ? Uni.createFrom().item(Result.skipped("message in a supergroup that is not the support group"))
+                : answer(message, found, NOT_THE_SUPPORT_GROUP, now).replaceWith(Result.skipped(
+                "message in a topic of a former support group (author told)")));
+    }
+
     private Uni<Result> groupMessage(SupportGroup group, GroupMessage message, Instant now) {
         Uni<ForumTopic> topic = message.messageThreadId() == null ? Uni.createFrom().nullItem()
                 : topics.findByThread(group.chatId(), message.messageThreadId());
         return topic.chain(found -> links.byTelegramUser(message.sender().userId()).chain(link -> {
+            if (message.content() != null) {
+                // a photo, file, sticker, …: never forwarded from a topic; a linked operator is told why
+                String what = message.content() + (found == null ? " in the support group" : " in a conversation's topic");
+                return found == null || link == null
+                        ? Uni.createFrom().item(Result.skipped(what + ": only text is read"))
+                        : answer(message, found, ONLY_TEXT, now)
+                        .replaceWith(Result.skipped(what + " not forwarded (only text is), author told"));
+            }
             Matcher command = COMMAND.matcher(message.text().strip());
             if (command.matches()) {
                 String name = command.group(1).toLowerCase(Locale.ROOT);
@@ -227,13 +253,13 @@ public class SupportGroupUpdates {
                 return answer(message, topic, "This conversation no longer exists.", now)
                         .replaceWith(Result.applied("reply for a deleted conversation"));
             }
-            if (!actor.id().equals(conversation.assigneeId)) {
-                return answer(message, topic, CLAIM_FIRST, now)
-                        .replaceWith(Result.applied("reply by a non-assignee answered"));
-            }
+            // the assignee is checked by OperatorReplies once the conversation is locked (a claim by someone else
+            // committed a moment earlier wins)
             String key = TOPIC_REPLY_KEY_PREFIX + message.chatId() + ":" + message.messageId();
-            return replies.reply(conversation.id, actor, message.text(), key)
+            return replies.replyAsAssignee(conversation.id, actor, message.text(), key)
                     .replaceWith(Result.applied("operator reply from the topic by " + actor.id()))
+                    .onFailure(notAssignee()).recoverWithUni(refused -> answer(message, topic, CLAIM_FIRST, now)
+                            .replaceWith(Result.applied("reply by a non-assignee answered")))
                     .onFailure(LifecycleRefusedException.class).recoverWithUni(refused ->
                             answer(message, topic, sentence(refused.getMessage()), now)
                                     .replaceWith(Result.applied("reply refused: " + refused.getMessage())))
@@ -241,6 +267,12 @@ public class SupportGroupUpdates {
                             answer(message, topic, sentence(refused.getMessage()), now)
                                     .replaceWith(Result.applied("reply refused: " + refused.getMessage())));
         });
+    }
+
+    private static java.util.function.Predicate<Throwable> notAssignee() {
+        return failure -> failure instanceof RefusedException refused
+                && refused.reason() == RefusedException.Reason.NOT_ALLOWED
+                && OperatorReplies.NOT_ASSIGNEE.equals(refused.getMessage());
     }
 
     private Uni<Result> link(String code, TelegramSender sender, long chatId,
@@ -265,6 +297,25 @@ public class SupportGroupUpdates {
             return answerCallback(callback, null, null, false, now)
                     .replaceWith(Result.skipped("callback data is not a Switchboard button (" + shorten(data) + ")"));
         }
+        return groups.current().chain(group -> {
+            if (group == null || group.chatId() != callback.chatId()) {
+                return notThisChat(callback, action, conversationId, now);
+            }
+            return topics.findById(conversationId).chain(topic -> topic != null
+                    && !java.util.Objects.equals(topic.messageThreadId, callback.messageThreadId())
+                    // a summary in another topic than the conversation's (a deleted conversation has no topic row:
+                    // the press is answered "no longer exists")
+                    ? notThisChat(callback, action, conversationId, now)
+                    : pressed(callback, action, conversationId, now));
+        });
+    }
+
+    private Uni<Result> notThisChat(CallbackQuery callback, String action, UUID conversationId, Instant now) {
+        return answerCallback(callback, conversationId, NOT_THIS_CHAT, false, now)
+                .replaceWith(Result.skipped("button " + action + " pressed outside the conversation's topic"));
+    }
+
+    private Uni<Result> pressed(CallbackQuery callback, String action, UUID conversationId, Instant now) {
         return links.byTelegramUser(callback.sender().userId()).chain(link -> {
             if (link == null) {
                 return answerCallback(callback, conversationId, HOW_TO_LINK, true, now)

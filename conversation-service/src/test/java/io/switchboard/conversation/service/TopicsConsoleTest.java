@@ -33,12 +33,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -326,6 +330,88 @@ class TopicsConsoleTest {
         assertEquals(2, creations.size());
         assertEquals("PENDING", topicRow(conversation).get("status"));
         assertEquals(creations.get(1).commandId(), topicRow(conversation).get("command_id"));
+    }
+
+    @Test
+    void aStatusChangeRacingTheTopicsCreationKeepsTheThread() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Max", "hello");
+        single(commands(conversation, CreateForumTopic.class));
+        int thread = 9000 + (int) (customer % 1000);
+        // forum_topic.created is being applied (its transaction holds the row) while an operator claims on the web
+        try (Connection created = TestDatabase.open()) {
+            created.setAutoCommit(false);
+            try (PreparedStatement update = created.prepareStatement("update forum_topic set status = 'ACTIVE', "
+                    + "message_thread_id = ? where conversation_id = ?")) {
+                update.setInt(1, thread);
+                update.setObject(2, conversation);
+                assertEquals(1, update.executeUpdate());
+            }
+            CompletableFuture<Integer> claim = CompletableFuture.supplyAsync(() -> given().auth().oauth2(operatorToken)
+                    .when().post("/api/conversations/" + conversation + "/claim").then().extract().statusCode());
+            Polling.until("the claim waits for the topic row", WAIT, () -> TestDatabase.scalar(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"),
+                    n -> n > 0);
+            created.commit();
+            assertEquals(200, claim.get(60, TimeUnit.SECONDS));
+        }
+        Map<String, Object> row = topicRow(conversation);
+        assertEquals("ACTIVE", row.get("status"), "the claim must not write back the PENDING row it could have read");
+        assertEquals(thread, ((Number) row.get("message_thread_id")).intValue());
+        // and the claim, having read the row under the lock, mirrored into the thread it now knows
+        assertEquals(thread, single(commands(conversation, EditForumTopic.class)).messageThreadId());
+        assertEquals(thread, single(sends(conversation, m -> m.text().equals("ℹ️ anna claimed the conversation.")))
+                .messageThreadId());
+    }
+
+    @Test
+    void aTopicReplyChecksTheAssigneeUnderTheLock() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Ola", "hi");
+        int thread = activate(conversation, 10000 + (int) (customer % 1000));
+        long annaTelegram = link(operator, operatorToken);
+        given().auth().oauth2(operatorToken).when().post("/api/conversations/" + conversation + "/claim")
+                .then().statusCode(200);
+        UUID bob = UUID.randomUUID();
+        // bob takes the conversation over (his transaction holds the row) while anna's reply from the topic arrives
+        try (Connection assign = TestDatabase.open()) {
+            assign.setAutoCommit(false);
+            try (PreparedStatement update = assign.prepareStatement(
+                    "update conversation set assignee_id = ? where id = ?")) {
+                update.setObject(1, bob);
+                update.setObject(2, conversation);
+                assertEquals(1, update.executeUpdate());
+            }
+            CompletableFuture<UpdateOutcome> reply = CompletableFuture.supplyAsync(() ->
+                    accept(groupText(TestUpdates.nextId(), annaTelegram, thread, "too late")));
+            Polling.until("the reply waits for the conversation row", WAIT, () -> TestDatabase.scalar(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"),
+                    n -> n > 0);
+            assign.commit();
+            assertEquals(UpdateOutcome.APPLIED, reply.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(0L, TestDatabase.scalar("select count(*) from message where conversation_id = ? and text = 'too late'",
+                conversation));
+        assertEquals(1, sends(conversation, m -> m.text().equals(SupportGroupUpdates.CLAIM_FIRST)
+                && m.messageThreadId() == thread).size());
+    }
+
+    /** Makes the conversation's pending topic ACTIVE with {@code thread}; returns the thread. */
+    private int activate(UUID conversation, int thread) throws Exception {
+        CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(),
+                mapper.writeValueAsString(ForumTopicCreated.of(create, thread, create.name())));
+        Polling.until("topic ACTIVE", WAIT, () -> topicRow(conversation).get("status"), "ACTIVE"::equals);
+        return thread;
+    }
+
+    /** Links a new Telegram account to {@code operatorId} ("/link CODE" in the General topic); returns its user id. */
+    private long link(UUID operatorId, String token) {
+        long telegramId = TestUpdates.nextId();
+        String code = given().auth().oauth2(token).when().post("/api/telegram/link")
+                .then().statusCode(201).extract().path("code");
+        assertEquals(UpdateOutcome.APPLIED, accept(groupText(TestUpdates.nextId(), telegramId, null, "/link " + code)));
+        return telegramId;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -111,7 +111,7 @@ public class CommandExecutor {
             }
             return execution.hasMore() ? new More() : new Finished(execution.success());
         } catch (TelegramApiValidationException e) {
-            return fail(execution, 400, "Refused before sending: " + redact(e.getMessage()), FailureKind.REJECTED);
+            return fail(execution, 0, "Refused before sending: " + redact(e.getMessage()), FailureKind.REJECTED);
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
@@ -151,7 +151,7 @@ public class CommandExecutor {
                 throw new InterruptedException("interrupted during " + method);
             }
             if (causedBy(e, TelegramApiValidationException.class)) {
-                return fail(execution, 400, "Refused before sending: " + describe(e), FailureKind.REJECTED);
+                return fail(execution, 0, "Refused before sending: " + describe(e), FailureKind.REJECTED);
             }
             if (!requestNotSent(e) && !execution.nextCallIdempotent()) {
                 return fail(execution, 0, "No answer from Telegram (" + describe(e) + "); it may have been "

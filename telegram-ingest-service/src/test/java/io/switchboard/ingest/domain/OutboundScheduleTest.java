@@ -144,6 +144,25 @@ class OutboundScheduleTest {
     }
 
     @Test
+    void removeIfKeepsTheCallInFlightAndForgetsEmptiedLanes() {
+        add(1, "a1");
+        add(1, "a2");
+        add(2, "b1");
+        add(3, "c1");
+        Dispatch<Item> inFlight = assertInstanceOf(Dispatch.class, schedule.poll());
+        assertEquals("a1", inFlight.item().label());
+        List<Item> removed = schedule.removeIf(item -> item.chat() != 3);
+        assertEquals(List.of("a2", "b1"), removed.stream().map(Item::label).sorted().toList());
+        assertEquals(2, schedule.size(), "a1 in flight and c1 stay");
+        Dispatch<Item> next = assertInstanceOf(Dispatch.class, schedule.poll());
+        assertEquals("c1", next.item().label());
+        schedule.complete(1);
+        schedule.complete(3);
+        assertEquals(0, schedule.size());
+        assertInstanceOf(OutboundSchedule.Idle.class, schedule.poll(), "no lane left behind");
+    }
+
+    @Test
     void chatsTakeTurnsWhenBothAreReady() {
         for (int i = 1; i <= 3; i++) {
             add(1, "a" + i);

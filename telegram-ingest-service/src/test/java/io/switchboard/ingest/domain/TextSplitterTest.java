@@ -153,6 +153,21 @@ class TextSplitterTest {
         }
     }
 
+    @Test
+    void noPartIsOnlyWhitespace() {
+        List<String> trailing = TextSplitter.split("x".repeat(4096) + "\n", TextSplitter.TELEGRAM_MAX);
+        assertEquals(List.of("x".repeat(4096)), trailing, "a lone line break is not sent as a message");
+
+        String text = "a".repeat(4000) + " ".repeat(5000) + "b";
+        List<String> parts = TextSplitter.split(text, TextSplitter.TELEGRAM_MAX);
+        assertEquals(2, parts.size(), parts.stream().map(String::length).toList().toString());
+        parts.forEach(p -> assertFalse(p.isBlank(), "blank part"));
+        parts.forEach(p -> assertTrue(p.length() <= TextSplitter.TELEGRAM_MAX));
+        assertTrue(parts.get(1).endsWith("b"));
+
+        assertEquals(List.of("   "), TextSplitter.split("   ", 10), "text that fits is returned as is");
+    }
+
     private static void assertWellFormed(List<String> parts) {
         for (String part : parts) {
             assertFalse(Character.isLowSurrogate(part.charAt(0)), "part starts inside a surrogate pair");

@@ -29,15 +29,23 @@ import io.switchboard.telegram.api.SendMessage;
 import io.switchboard.telegram.api.TelegramResult;
 import io.switchboard.telegram.api.Topics;
 import io.switchboard.testing.KafkaBrokerResource;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.switchboard.ingest.config.TelegramConfig;
 import jakarta.inject.Inject;
+import okhttp3.OkHttpClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,6 +61,15 @@ class CommandConsumerTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CommandConsumer consumer;
+
+    @Inject
+    OkHttpClient http;
+
+    @Inject
+    TelegramConfig config;
 
     @Test
     void sendsTheTextByteExactWithoutParseModeAndReportsTheMessageId() throws Exception {
@@ -357,6 +374,165 @@ class CommandConsumerTest {
                     .filter(r -> mentions(r, typing.commandId())).count());
         }
         assertEquals("typing", FakeBotApi.current().calls("sendChatAction", chat).get(0).params().getString("action"));
+    }
+
+    @Test
+    void aFailedLaterPartReportsThePartsAlreadySentAndSkipPartsSendsOnlyTheRest() throws Exception {
+        long chat = newChat();
+        String first = "a".repeat(3500) + "\n";
+        String second = "b".repeat(3800) + "\n";
+        String third = "c".repeat(1000);
+        FakeBotApi api = FakeBotApi.current();
+        api.replyToSendMessage(chat, 200, FakeBotApi.sentMessage(chat, first, 21));
+        api.replyToSendMessage(chat, 200, FakeBotApi.sentMessage(chat, second, 22));
+        api.replyToSendMessage(chat, 403, Fixtures.response("07-error-403-bot-blocked.json"));
+        SendMessage command = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, first + second + third);
+
+        MessageDeliveryFailed failed = assertInstanceOf(MessageDeliveryFailed.class, execute(command));
+        assertEquals(List.of(21L, 22L), failed.telegramMessageIds(), "the parts delivered before the failure");
+        assertTrue(failed.reason().startsWith("part 3 of 3"), failed.reason());
+
+        api.replyToSendMessage(chat, 200, FakeBotApi.sentMessage(chat, third, 23));
+        MessageDelivered rest = assertInstanceOf(MessageDelivered.class, execute(command.resumingAfter(2)));
+        assertEquals(List.of(23L), rest.telegramMessageIds(), "only the new part");
+        assertEquals(List.of(first, second, third, third),
+                api.sendMessages(chat).stream().map(c -> c.params().getString("text")).toList());
+    }
+
+    @Test
+    void aRequestTelegrambotsRefusesToBuildIsRejectedAtOnce() throws Exception {
+        long group = -newChat();
+        FakeBotApi api = FakeBotApi.current();
+
+        CommandFailed failed = assertInstanceOf(CommandFailed.class,
+                execute(CreateForumTopic.of(UUID.randomUUID(), group, "x".repeat(129), null)));
+        assertEquals(FailureKind.REJECTED, failed.failureKind());
+        MessageDeliveryFailed empty = assertInstanceOf(MessageDeliveryFailed.class,
+                execute(SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), group, "")));
+        assertEquals(FailureKind.REJECTED, empty.failureKind());
+        assertEquals(0, api.calls("createForumTopic", group).size() + api.sendMessages(group).size(),
+                "nothing reached Telegram, nothing retried");
+    }
+
+    @Test
+    void aChatUnderALongFloodWaitFailsItsNextCommandsWithoutCallingTelegram() throws Exception {
+        long chat = newChat();
+        FakeBotApi api = FakeBotApi.current();
+        api.replyToSendMessage(chat, 429, Fixtures.response("05-error-429-retry-after.json")); // 2282 s
+
+        MessageDeliveryFailed first = assertInstanceOf(MessageDeliveryFailed.class,
+                execute(SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "first")));
+        MessageDeliveryFailed next = assertInstanceOf(MessageDeliveryFailed.class,
+                execute(SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "next")));
+
+        assertEquals(FailureKind.RATE_LIMITED, first.failureKind());
+        assertEquals(FailureKind.RATE_LIMITED, next.failureKind());
+        assertEquals(first.reason(), next.reason());
+        assertEquals(1, api.sendMessages(chat).size(), "the blocked chat is not called again");
+        assertInstanceOf(MessageDelivered.class,
+                execute(SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), newChat(), "other chats go on")));
+    }
+
+    @Test
+    void manyShortFloodWaitsAreAllWaitedOut() throws Exception {
+        long chat = newChat();
+        FakeBotApi api = FakeBotApi.current();
+        for (int i = 0; i < 7; i++) {
+            api.replyToSendMessage(chat, 429, FakeBotApi.tooManyRequests(0));
+        }
+
+        assertInstanceOf(MessageDelivered.class,
+                execute(SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "patient")));
+        assertEquals(8, api.sendMessages(chat).size(), "no cap on the number of 429s within max-retry-after");
+    }
+
+    @Test
+    void aFailedPinStillDeliversTheMessage() throws Exception {
+        long group = -newChat();
+        FakeBotApi api = FakeBotApi.current();
+        api.replyTo("pinChatMessage", group, 500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal\"}");
+
+        MessageDelivered delivered = assertInstanceOf(MessageDelivered.class,
+                execute(SendMessage.toTopic(UUID.randomUUID(), null, group, 5, "summary", true, List.of())));
+        assertEquals(1, delivered.telegramMessageIds().size());
+        assertEquals(1, api.calls("pinChatMessage", group).size(), "the pin is best effort, not retried");
+    }
+
+    @Test
+    void aRedeliveredRecordIsAcknowledgedOnlyWithTheQueuedCommand() throws Exception {
+        long chat = newChat();
+        FakeBotApi api = FakeBotApi.current();
+        api.replyToSendMessage(chat, 429, FakeBotApi.tooManyRequests(1));
+        SendMessage command = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "held a while");
+        AtomicInteger firstAck = new AtomicInteger();
+        AtomicInteger redeliveryAck = new AtomicInteger();
+        try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
+            consumer.consume(record(command, 90, 1, firstAck));
+            consumer.consume(record(command, 91, 1, redeliveryAck));
+            assertEquals(0, redeliveryAck.get(), "not acknowledged while the command waits");
+            assertInstanceOf(MessageDelivered.class, awaitResult(results, command));
+        }
+        awaitCount(firstAck, 1);
+        awaitCount(redeliveryAck, 1);
+        assertEquals(2, api.sendMessages(chat).size(), "one 429, then sent once");
+    }
+
+    @Test
+    void aRevokedPartitionsQueuedCommandsAreDroppedButStartedOnesFinish() throws Exception {
+        long chat = newChat();
+        FakeBotApi api = FakeBotApi.current();
+        api.replyToSendMessage(chat, 429, FakeBotApi.tooManyRequests(2));
+        SendMessage started = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "started");
+        SendMessage queued = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "queued");
+        AtomicInteger startedAck = new AtomicInteger();
+        AtomicInteger queuedAck = new AtomicInteger();
+        try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
+            consumer.consume(record(started, 92, 1, startedAck));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (api.sendMessages(chat).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            consumer.consume(record(queued, 92, 2, queuedAck));
+            consumer.revoked(List.of(new TopicPartition(Topics.COMMANDS, 92)));
+            assertInstanceOf(MessageDelivered.class, awaitResult(results, started));
+            Thread.sleep(500);
+            assertEquals(0, results.drain(Duration.ofMillis(200)).stream()
+                    .filter(r -> mentions(r, queued.commandId())).count(), "the new owner executes it");
+            assertEquals(List.of("started", "started"),
+                    api.sendMessages(chat).stream().map(c -> c.params().getString("text")).toList());
+            assertEquals(0, queuedAck.get());
+
+            consumer.consume(record(queued, 92, 2, queuedAck)); // redelivered to this replica: executed now
+            assertInstanceOf(MessageDelivered.class, awaitResult(results, queued));
+        }
+        awaitCount(startedAck, 1);
+        awaitCount(queuedAck, 1);
+    }
+
+    @Test
+    void theHttpClientLetsEveryWorkerCallTelegramAtOnce() {
+        assertTrue(http.dispatcher().getMaxRequestsPerHost() >= config.send().workers() + 1,
+                "per host: " + http.dispatcher().getMaxRequestsPerHost());
+        assertTrue(http.dispatcher().getMaxRequests() >= http.dispatcher().getMaxRequestsPerHost());
+    }
+
+    private Message<String> record(TelegramCommand command, int partition, long offset, AtomicInteger acks)
+            throws Exception {
+        ConsumerRecord<String, String> kafka = new ConsumerRecord<>(Topics.COMMANDS, partition, offset,
+                Long.toString(command.chatId()), json.writeValueAsString(command));
+        return Message.of(kafka.value(), Metadata.of(new IncomingKafkaRecordMetadata<>(kafka, "telegram-commands")),
+                () -> {
+                    acks.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    private static void awaitCount(AtomicInteger count, int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (count.get() < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected, count.get());
     }
 
     /** Publishes the command as conversation-service would and returns its result from telegram.results. */

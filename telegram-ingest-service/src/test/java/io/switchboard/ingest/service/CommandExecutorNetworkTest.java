@@ -72,6 +72,48 @@ class CommandExecutorNetworkTest {
     }
 
     @Test
+    void anInterruptedCallIsRecognisedAsShutdownNotAsAFailure() throws Exception {
+        List<Socket> accepted = new ArrayList<>();
+        OkHttpClient slow = http.newBuilder().readTimeout(Duration.ofSeconds(10)).build();
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(server.accept());
+                    }
+                } catch (Exception ignored) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            OkHttpTelegramClient client = new OkHttpTelegramClient(slow, TOKEN,
+                    new TelegramUrl("http", "127.0.0.1", server.getLocalPort(), false));
+            java.util.concurrent.atomic.AtomicReference<Boolean> seen = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread worker = new Thread(() -> {
+                try {
+                    client.execute(hello());
+                } catch (TelegramApiException e) {
+                    seen.set(CommandExecutor.interrupted(e));
+                }
+            });
+            worker.start();
+            Thread.sleep(300);
+            worker.interrupt();
+            worker.join(5000);
+            assertEquals(Boolean.TRUE, seen.get(), "an interrupt is shutdown, never an UNCERTAIN failure");
+        } finally {
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+        assertTrue(CommandExecutor.causedBy(new TelegramApiException("x", new InterruptedException()),
+                InterruptedException.class));
+        assertFalse(CommandExecutor.interrupted(new TelegramApiException("read timeout",
+                new java.net.SocketTimeoutException("timeout"))), "a read timeout is not an interrupt");
+    }
+
+    @Test
     void tokensAreMaskedInAnyText() {
         assertEquals("GET http://h/bot<token>/sendmessage failed",
                 CommandExecutor.redact("GET http://h/bot" + TOKEN + "/sendmessage failed"));
