@@ -77,9 +77,11 @@ public class DeliveryResults {
             if (messageId == null) {
                 return Uni.createFrom().item(false);
             }
-            String ids = delivered.telegramMessageIds().stream().map(String::valueOf)
-                    .collect(Collectors.joining(",", "[", "]"));
-            return messages.settle(messageId, result.commandId(), MessageStatus.SENT, ids, null, now)
+            // a resumed send (skipParts) reports only its new parts: they follow the parts stored by the failed attempt
+            return messages.findById(messageId)
+                    .chain(message -> messages.settle(messageId, result.commandId(), MessageStatus.SENT,
+                            TelegramParts.append(message == null ? null : message.telegramMessageIds,
+                                    delivered.telegramMessageIds()), null, now))
                     .call(changed -> changed ? emitSent(messageId, now) : ignored(result));
         }
         if (result instanceof MessageDeliveryFailed failed) {
@@ -89,7 +91,11 @@ public class DeliveryResults {
             String reason = failed.reason() == null || failed.reason().isBlank()
                     ? "Telegram error " + failed.errorCode() : failed.reason();
             FailureKind kind = failed.failureKind();
-            return messages.settle(messageId, result.commandId(), MessageStatus.FAILED, null, reason, now)
+            // parts delivered before the failure are kept, so a retry sends only the rest and a delete removes them
+            return messages.findById(messageId)
+                    .chain(message -> messages.settle(messageId, result.commandId(), MessageStatus.FAILED,
+                            TelegramParts.append(message == null ? null : message.telegramMessageIds,
+                                    failed.telegramMessageIds()), reason, now))
                     .call(changed -> changed ? emitFailed(failed, reason, kind, now) : ignored(result));
         }
         if (result instanceof CommandCompleted completed && isAboutMessage(completed.commandType())) {

@@ -12,6 +12,7 @@ import io.switchboard.conversation.repository.AttachmentRepository;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.MessageRepository;
 import io.switchboard.conversation.rest.MessageView;
+import io.switchboard.telegram.api.SendMessage;
 import io.switchboard.telegram.api.TelegramCommand;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,9 @@ import java.util.UUID;
  * message goes back to PENDING (its failure reason cleared), a new command with a new command id and the same
  * content goes to the outbox ({@code send_message}, or {@code send_media} with the same upload and caption), then
  * {@code message.queued} with the PENDING message (consoles replace the FAILED bubble by id) and the audit row
- * {@code message.retried}. {@code telegram.results} settles it as for any reply.
+ * {@code message.retried}. {@code telegram.results} settles it as for any reply. A split text whose first parts were
+ * delivered before the failure is resumed after them ({@code SendMessage.skipParts}), so no part reaches the customer
+ * twice; a file whose caption follow-up failed is sent again whole.
  */
 @ApplicationScoped
 public class DeliveryRetries {
@@ -92,6 +95,12 @@ public class DeliveryRetries {
     private Uni<MessageView> requeue(Message message, List<Attachment> attachments, Actor actor, Instant now) {
         Attachment file = attachments.stream().filter(a -> a.uploadId != null).findFirst().orElse(null);
         TelegramCommand command = OperatorReplies.commandFor(message, null, file, now); // the message waits for it now
+        int delivered = TelegramParts.count(message.telegramMessageIds);
+        if (command instanceof SendMessage text && delivered > 0) {
+            // the failed attempt delivered its first parts: send only the rest, never those twice
+            command = text.resumingAfter(delivered);
+            message.commandId = command.commandId();
+        }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("messageId", message.id);
         before.put("status", message.status.name());

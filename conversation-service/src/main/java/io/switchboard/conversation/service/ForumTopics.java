@@ -79,6 +79,9 @@ import java.util.function.Function;
  *       back), notes ({@code 📝 operator (note): text}), lifecycle actions ({@code ℹ️ …}), customer-facing system
  *       messages sent to the customer ({@code 🤖 text}) and operator reminders meant for Telegram (the template's
  *       {@code pin} flag pins them, e.g. the 15-minute reminder) → {@code send_message} into the thread, silent;</li>
+ *   <li>a note written in the topic ({@code /note}) is not echoed back; a {@code message.queued} of a FAILED message
+ *       sent again is not mirrored a second time; an operator reply Telegram did not deliver →
+ *       {@code ⚠️ not delivered: reason — "text"};</li>
  *   <li>status or customer-name changes → {@code edit_forum_topic} when the {@link TopicTitle} actually changes;
  *       close → {@code close_forum_topic}, reopen → {@code reopen_forum_topic}.</li>
  * </ul>

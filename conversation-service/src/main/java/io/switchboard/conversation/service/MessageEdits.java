@@ -1,8 +1,5 @@
 package io.switchboard.conversation.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.switchboard.conversation.api.MessageDeleted;
@@ -60,25 +57,20 @@ public class MessageEdits {
     /** Longest edited text, in UTF-16 units (Bot API editMessageText: 1-4096 characters). */
     public static final int MAX_TEXT = 4096;
 
-    private static final TypeReference<List<Long>> IDS = new TypeReference<>() {
-    };
-
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final ObjectMapper json;
     private final Clock clock;
     private final AttachmentRepository attachments;
 
     public MessageEdits(ConversationRepository conversations, MessageRepository messages, Outbox outbox,
-                        AuditTrail audit, ObjectMapper json, Clock clock, AttachmentRepository attachments) {
+                        AuditTrail audit, Clock clock, AttachmentRepository attachments) {
         this.attachments = attachments;
         this.conversations = conversations;
         this.messages = messages;
         this.outbox = outbox;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -229,15 +221,7 @@ public class MessageEdits {
 
     /** Telegram's message ids of a SENT message, in order (several when Telegram got it in parts); empty otherwise. */
     List<Long> telegramIds(Message message) {
-        if (message.telegramMessageIds == null || message.telegramMessageIds.isBlank()) {
-            return List.of();
-        }
-        try {
-            List<Long> ids = json.readValue(message.telegramMessageIds, IDS);
-            return ids == null ? List.of() : ids;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("message " + message.id + " has unreadable telegram_message_ids", e);
-        }
+        return TelegramParts.of(message.telegramMessageIds);
     }
 
     private Uni<List<Attachment>> attachments(Message message) {

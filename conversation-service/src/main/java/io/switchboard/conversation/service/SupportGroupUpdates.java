@@ -41,6 +41,11 @@ import java.util.regex.Pattern;
  *       {@code TELEGRAM_TOPIC}, never mirrored back); from a linked non-assignee → "Claim it first"; from an unlinked
  *       person → how to link.</li>
  * </ul>
+ * Photos, files, stickers and other non-text content from a linked operator in a topic are not forwarded: the bot
+ * says so ({@link #ONLY_TEXT}, recorded SKIPPED). A message in a topic of a former support group is answered
+ * {@link #NOT_THE_SUPPORT_GROUP}. A reply's assignee check happens after the conversation is locked
+ * ({@link OperatorReplies#replyAsAssignee}). Buttons count only in the support group and in the conversation's own
+ * topic ({@link #NOT_THIS_CHAT} otherwise, SKIPPED).
  * Anywhere in the group (General topic included) and in a private chat: {@code /link CODE}; in the group also
  * {@code /help}, {@code /whoami}, {@code /myid}. The bot answers silently ({@code disable_notification}) in the thread
  * the command came from. Button presses ({@code claim:<id>}, {@code close:<id>}) run the action and are always

@@ -65,6 +65,36 @@ class SupportGroupUpdateReaderTest {
     }
 
     @Test
+    void aPhotoInATopicIsReadAsNonTextContentAndServiceMessagesAreNot() {
+        String photo = """
+                {"update_id": 1, "message": {"message_id": 3, "date": 1, "caption": "/claim", "is_topic_message": true,
+                 "message_thread_id": 2, "from": {"id": 9, "is_bot": false, "first_name": "A"},
+                 "photo": [{"file_id": "f", "file_unique_id": "u", "width": 1, "height": 1}],
+                 "chat": {"id": -100, "type": "supergroup", "is_forum": true}}}""";
+        GroupMessage message = assertInstanceOf(GroupMessage.class, reader.read(photo));
+        assertEquals("photo", message.content());
+        assertNull(message.text(), "a caption is no command and no reply");
+        assertEquals(2, message.messageThreadId());
+        String pinned = """
+                {"update_id": 1, "message": {"message_id": 3, "date": 1, "is_topic_message": true,
+                 "message_thread_id": 2, "from": {"id": 9, "is_bot": false, "first_name": "A"},
+                 "pinned_message": {"message_id": 1, "date": 1, "chat": {"id": -100, "type": "supergroup"}},
+                 "chat": {"id": -100, "type": "supergroup", "is_forum": true}}}""";
+        assertInstanceOf(Skipped.class, reader.read(pinned));
+    }
+
+    @Test
+    void aPressInATopicNamesItsThread() {
+        String press = """
+                {"update_id": 1, "callback_query": {"id": "q", "from": {"id": 9, "is_bot": false, "first_name": "A"},
+                 "chat_instance": "1", "data": "claim:x", "message": {"message_id": 7, "date": 1,
+                 "message_thread_id": 5, "is_topic_message": true, "chat": {"id": -100, "type": "supergroup"}}}}""";
+        assertEquals(5, assertInstanceOf(CallbackQuery.class, reader.read(press)).messageThreadId());
+        assertNull(assertInstanceOf(CallbackQuery.class, reader.read(press.replace("\"is_topic_message\": true,", "")))
+                .messageThreadId());
+    }
+
+    @Test
     void messagesOfBotsAndNonTextAreNotOperatorMessages() {
         String fromBot = """
                 {"update_id": 1, "message": {"message_id": 3, "date": 1, "text": "hi", "is_topic_message": true,

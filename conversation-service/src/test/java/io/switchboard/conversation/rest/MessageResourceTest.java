@@ -376,6 +376,30 @@ class MessageResourceTest {
                 UUID.fromString(messageId)).get(0).get("telegram_message_ids"));
     }
 
+    @Test
+    void aRetryAfterAPartialDeliveryResumesAfterThePartsTheCustomerAlreadyHas() throws Exception {
+        UUID conversation = customerWrites("Rita", "tell me everything");
+        String messageId = reply(conversation, "a long answer ".repeat(700)); // 9800 UTF-16 units: 3 parts
+        SendMessage first = assertInstanceOf(SendMessage.class, command(messageId, "send_message"));
+        // parts 1 and 2 reached the customer, part 3 failed
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(MessageDeliveryFailed.of(
+                first, 502, "part 3 of 3: Bad Gateway", io.switchboard.telegram.api.FailureKind.UNAVAILABLE,
+                List.of(21L, 22L))));
+        Polling.until("message FAILED", WAIT, () -> status(messageId), "FAILED"::equals);
+
+        given().auth().oauth2(TOKEN).when().post("/api/conversations/" + conversation + "/messages/" + messageId + "/retry")
+                .then().statusCode(202);
+        SendMessage resumed = (SendMessage) commands(messageId, "send_message").get(1);
+        assertEquals(2, resumed.skipParts(), "only part 3 is sent again");
+        assertEquals(resumed.commandId(), commandId(messageId));
+
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(
+                io.switchboard.telegram.api.MessageDelivered.of(resumed, List.of(23L))));
+        Polling.until("message SENT", WAIT, () -> status(messageId), "SENT"::equals);
+        assertEquals("[21,22,23]", TestDatabase.query("select telegram_message_ids from message where id = ?",
+                UUID.fromString(messageId)).get(0).get("telegram_message_ids"), "every part, so a delete removes all");
+    }
+
     private static UUID commandId(String messageId) {
         return (UUID) TestDatabase.query("select command_id from message where id = ?", UUID.fromString(messageId))
                 .get(0).get("command_id");

@@ -85,6 +85,9 @@ class TopicsConsoleTest {
     @Inject
     SystemMessages systemMessages;
 
+    @Inject
+    ForumTopics forumTopics;
+
     @BeforeEach
     void configureGroup() {
         given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("chatId", 5))
@@ -191,7 +194,12 @@ class TopicsConsoleTest {
         accept(groupText(TestUpdates.nextId(), operatorTelegramId, thread, "/note customer on plan B"));
         assertEquals(operator, TestDatabase.query("select operator_id from note where conversation_id = ? and text = ?",
                 conversation, "customer on plan B").get(0).get("operator_id"));
-        assertEquals(1, sends(conversation, m -> m.text().equals("📝 anna (note): customer on plan B")).size());
+        assertEquals(0, sends(conversation, m -> m.text().contains("customer on plan B")).size(),
+                "a note written in the topic is not echoed back");
+        given().auth().oauth2(operatorToken).contentType(ContentType.JSON).body(Map.of("text", "web note"))
+                .when().post("/api/conversations/" + conversation + "/notes").then().statusCode(201);
+        assertEquals(1, sends(conversation, m -> m.text().equals("📝 anna (note): web note")).size(),
+                "a console note is mirrored");
 
                 // a reply from the web console is mirrored
         given().auth().oauth2(operatorToken).contentType(ContentType.JSON).body(Map.of("text", "Did that work?"))
@@ -206,7 +214,7 @@ class TopicsConsoleTest {
                 .then().statusCode(201).extract().path("code");
         accept(groupText(TestUpdates.nextId(), bobTelegramId, thread, "/link " + bobCode));
         String bobPress = "cb" + TestUpdates.nextId();
-        assertEquals(UpdateOutcome.APPLIED, accept(callback(TestUpdates.nextId(), bobPress, bobTelegramId, "claim:" + conversation)));
+        assertEquals(UpdateOutcome.APPLIED, accept(callback(TestUpdates.nextId(), bobPress, bobTelegramId, "claim:" + conversation, group, thread)));
         assertEquals("Already claimed by anna", commands(conversation, AnswerCallbackQuery.class).stream()
                 .filter(a -> a.callbackQueryId().equals(bobPress)).findFirst().orElseThrow().text());
         assertEquals(operator, TestDatabase.query("select assignee_id from conversation where id = ?", conversation)
@@ -215,7 +223,7 @@ class TopicsConsoleTest {
                 // the Close button: closed, topic closed, the press answered
         String callbackId = "cb" + TestUpdates.nextId();
         assertEquals(UpdateOutcome.APPLIED, accept(callback(TestUpdates.nextId(), callbackId, operatorTelegramId,
-                "close:" + conversation)));
+                "close:" + conversation, group, thread)));
         assertEquals("CLOSED", TestDatabase.query("select status from conversation where id = ?", conversation).get(0).get("status"));
         CloseForumTopic close = single(commands(conversation, CloseForumTopic.class));
         assertEquals(thread, close.messageThreadId());
@@ -228,7 +236,7 @@ class TopicsConsoleTest {
 
         // pressing Claim on the closed conversation is refused, and still answered
         String secondCallback = "cb" + TestUpdates.nextId();
-        accept(callback(TestUpdates.nextId(), secondCallback, operatorTelegramId, "claim:" + conversation));
+        accept(callback(TestUpdates.nextId(), secondCallback, operatorTelegramId, "claim:" + conversation, group, thread));
         AnswerCallbackQuery refused = commands(conversation, AnswerCallbackQuery.class).stream()
                 .filter(a -> a.callbackQueryId().equals(secondCallback)).findFirst().orElseThrow();
         assertFalse(refused.text().isBlank());
@@ -314,6 +322,18 @@ class TopicsConsoleTest {
     }
 
     @Test
+    void aCreationThatTimedOutIsNotRequestedAgain() throws Throwable {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Uma", "hi there");
+        CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
+        CommandFailed timedOut = CommandFailed.of(create, null, 0, "timed out waiting for Telegram", FailureKind.UNCERTAIN);
+        assertFalse(VertxContextSupport.subscribeAndAwait(() -> forumTopics.apply(timedOut)), "nothing changes");
+        assertEquals("PENDING", topicRow(conversation).get("status"));
+        customerWrites(customer, "Uma", "anyone?");
+        assertEquals(1, commands(conversation, CreateForumTopic.class).size(), "the first topic may exist: no second one");
+    }
+
+    @Test
     void aRefusedCreationIsAskedAgainOnTheCustomersNextMessage() throws Exception {
         long customer = TestUpdates.nextId();
         UUID conversation = customerWrites(customer, "Lee", "hi there");
@@ -396,6 +416,73 @@ class TopicsConsoleTest {
                 && m.messageThreadId() == thread).size());
     }
 
+    @Test
+    void operatorsInTheTopicAreToldWhatDidNotHappen() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Vic", "help");
+        int thread = activate(conversation, 11000 + (int) (customer % 1000));
+        long anna = link(operator, operatorToken);
+        accept(groupText(TestUpdates.nextId(), anna, thread, "/claim"));
+
+        // a photo is not forwarded: the operator is told, the update is SKIPPED with the reason
+        long photo = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.SKIPPED, accept(groupMessage(photo, anna, group, thread, "see this", true)));
+        assertEquals(1, sends(conversation, m -> m.text().equals(SupportGroupUpdates.ONLY_TEXT)
+                && m.messageThreadId() == thread).size());
+        assertTrue(((String) TestDatabase.query("select reason from processed_update where update_id = ?", photo)
+                .get(0).get("reason")).contains("photo"));
+        assertEquals(0L, TestDatabase.scalar("select count(*) from message where conversation_id = ? and text = 'see this'",
+                conversation));
+
+        // a reply from the topic that Telegram refuses is reported in the topic
+        accept(groupText(TestUpdates.nextId(), anna, thread, "from the topic"));
+        UUID topicReply = (UUID) TestDatabase.query("select id from message where conversation_id = ? and text = ?",
+                conversation, "from the topic").get(0).get("id");
+        SendMessage toCustomer = single(sends(conversation, m -> topicReply.equals(m.messageId())));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(MessageDeliveryFailed.of(
+                toCustomer, 400, "Bad Request: message is too long", FailureKind.REJECTED)));
+        Polling.until("the failure mirrored", WAIT, () -> sends(conversation, m -> m.text().startsWith("⚠️ not delivered: ")
+                && m.text().contains("message is too long") && m.text().contains("from the topic")
+                && m.messageThreadId() == thread).size(), n -> n == 1);
+
+        // a web reply, failed and sent again: mirrored once
+        UUID web = UUID.fromString(given().auth().oauth2(operatorToken).contentType(ContentType.JSON)
+                .body(Map.of("text", "web words")).when().post("/api/conversations/" + conversation + "/messages")
+                .then().statusCode(201).extract().path("id"));
+        SendMessage webSend = single(sends(conversation, m -> web.equals(m.messageId())));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(MessageDeliveryFailed.of(
+                webSend, 400, "Bad Request: chat not found", FailureKind.REJECTED)));
+        Polling.until("web reply FAILED", WAIT, () -> TestDatabase.query("select status from message where id = ?", web)
+                .get(0).get("status"), "FAILED"::equals);
+        given().auth().oauth2(operatorToken).when().post("/api/conversations/" + conversation + "/messages/" + web + "/retry")
+                .then().statusCode(202);
+        assertEquals(2, sends(conversation, m -> web.equals(m.messageId())).size(), "sent again");
+        assertEquals(1, sends(conversation, m -> m.text().equals("↪️ anna: web words")).size(), "mirrored once");
+
+        // buttons pressed elsewhere than the conversation's topic do nothing
+        String elsewhere = "cb" + TestUpdates.nextId();
+        assertEquals(UpdateOutcome.SKIPPED, accept(callback(TestUpdates.nextId(), elsewhere, anna, "close:" + conversation,
+                group - 1, thread)));
+        String otherTopic = "cb" + TestUpdates.nextId();
+        assertEquals(UpdateOutcome.SKIPPED, accept(callback(TestUpdates.nextId(), otherTopic, anna, "close:" + conversation,
+                group, thread + 1)));
+        for (String press : List.of(elsewhere, otherTopic)) {
+            assertEquals("This button is not for this chat", single(commands(conversation, AnswerCallbackQuery.class)
+                    .stream().filter(a -> a.callbackQueryId().equals(press)).toList()).text());
+        }
+        assertFalse("CLOSED".equals(TestDatabase.query("select status from conversation where id = ?", conversation)
+                .get(0).get("status")));
+
+        // the support group moves: a message in the old group's topic is answered, not silently dropped
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("chatId", group - 7))
+                .when().put("/api/admin/telegram/support-group").then().statusCode(200);
+        assertEquals(UpdateOutcome.SKIPPED, accept(groupText(TestUpdates.nextId(), anna, thread, "still here?")));
+        assertEquals(1, sends(conversation, m -> m.text().equals(SupportGroupUpdates.NOT_THE_SUPPORT_GROUP)
+                && m.messageThreadId() == thread && m.chatId() == group).size());
+        assertEquals(0L, TestDatabase.scalar("select count(*) from message where conversation_id = ? and text = 'still here?'",
+                conversation));
+    }
+
     /** Makes the conversation's pending topic ACTIVE with {@code thread}; returns the thread. */
     private int activate(UUID conversation, int thread) throws Exception {
         CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
@@ -433,6 +520,11 @@ class TopicsConsoleTest {
 
     /** A text message in the support group: in topic {@code thread}, or in the General topic when null. */
     private String groupText(long updateId, long fromId, Integer thread, String text) {
+        return groupMessage(updateId, fromId, group, thread, text, false);
+    }
+
+    /** A message in supergroup {@code chatId}: text, or a photo with {@code text} as its caption. */
+    private String groupMessage(long updateId, long fromId, long chatId, Integer thread, String text, boolean photo) {
         ObjectNode update = JSON.createObjectNode();
         update.put("update_id", updateId);
         ObjectNode message = update.putObject("message");
@@ -442,7 +534,7 @@ class TopicsConsoleTest {
         from.put("is_bot", false);
         from.put("first_name", "Anna");
         ObjectNode chat = message.putObject("chat");
-        chat.put("id", group);
+        chat.put("id", chatId);
         chat.put("title", "Support");
         chat.put("is_forum", true);
         chat.put("type", "supergroup");
@@ -458,6 +550,12 @@ class TopicsConsoleTest {
             created.put("date", 1_700_000_000);
             created.putObject("forum_topic_created").put("name", "topic").put("icon_color", 7322096);
         }
+        if (photo) {
+            message.put("caption", text);
+            message.putArray("photo").addObject().put("file_id", "f").put("file_unique_id", "u").put("width", 1)
+                    .put("height", 1);
+            return update.toString();
+        }
         message.put("text", text);
         if (text.startsWith("/")) {
             message.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
@@ -466,7 +564,7 @@ class TopicsConsoleTest {
         return update.toString();
     }
 
-    private String callback(long updateId, String callbackId, long fromId, String data) {
+    private String callback(long updateId, String callbackId, long fromId, String data, long chatId, Integer thread) {
         ObjectNode update = JSON.createObjectNode();
         update.put("update_id", updateId);
         ObjectNode callback = update.putObject("callback_query");
@@ -474,8 +572,12 @@ class TopicsConsoleTest {
         callback.putObject("from").put("id", fromId).put("is_bot", false).put("first_name", "Anna");
         ObjectNode message = callback.putObject("message");
         message.put("message_id", 77);
-        message.putObject("chat").put("id", group).put("type", "supergroup").put("is_forum", true);
+        message.putObject("chat").put("id", chatId).put("type", "supergroup").put("is_forum", true);
         message.put("date", 1_700_000_000);
+        if (thread != null) {
+            message.put("message_thread_id", thread);
+            message.put("is_topic_message", true);
+        }
         callback.put("chat_instance", "-1");
         callback.put("data", data);
         return update.toString();
