@@ -140,6 +140,9 @@ public final class TelegramDeliveryBenchmark {
         System.out.printf("delivery window: %.1f s, sustained rate: %.1f messages/s%n", seconds,
                 seconds == 0 ? 0 : (ok.size() - 1) / seconds);
         System.out.printf("429 answers received (all sendMessage calls): %d%n", tooMany);
+        telegram.calls("sendMessage").stream().filter(c -> c.path("status").asInt() == 429).limit(5)
+                .forEach(c -> System.out.printf("  429 for chat %s at %s: %s%n", c.path("params").path("chat_id").asText(),
+                        c.path("at").asText(), c.path("description").asText()));
         System.out.printf("per-chat spacing after the burst of %d (ms): min %d, p50 %d, p99 %d, max %d (%d gaps)%n",
                 CHAT_BURST, spacing.getMinValue(), spacing.getValueAtPercentile(50), spacing.getValueAtPercentile(99),
                 spacing.getMaxValue(), spacing.getTotalCount());

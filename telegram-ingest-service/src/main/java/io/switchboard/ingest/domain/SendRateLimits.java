@@ -21,6 +21,8 @@ import java.util.Map;
  * </ul>
  * {@link #tryAcquire} never waits: it takes the permits of every bucket a call needs, or none and says how long to
  * wait (the outbound schedule uses it, so one chat's wait never holds a thread); {@link #acquire} parks instead.
+ * The per-second paces refill over one second plus {@code pacingMargin}: Telegram counts a message when it arrives,
+ * and network jitter can bring two messages paced exactly one second apart here closer together there.
  * The buckets live in this replica only: with N replicas sharing one bot, give each {@code botPerSecond = 30/N}.
  * Buckets of the {@value #MAX_CHATS} least recently used chats are kept; an evicted chat starts fresh.
  */
@@ -34,12 +36,26 @@ public final class SendRateLimits {
 
     /** The numbers, see the class comment. */
     public record Limits(int chatPerSecond, int chatBurst, int groupPerMinute, int botPerSecond,
-                         int topicCreationsPerMinute) {
+                         int topicCreationsPerMinute, Duration pacingMargin) {
         public Limits {
             if (chatPerSecond < 1 || chatBurst < 1 || groupPerMinute < 1 || botPerSecond < 1
                     || topicCreationsPerMinute < 1) {
                 throw new IllegalArgumentException("every send limit must be at least 1");
             }
+            if (pacingMargin == null || pacingMargin.isNegative()) {
+                pacingMargin = Duration.ZERO;
+            }
+        }
+
+        /** Limits without a pacing margin. */
+        public Limits(int chatPerSecond, int chatBurst, int groupPerMinute, int botPerSecond,
+                      int topicCreationsPerMinute) {
+            this(chatPerSecond, chatBurst, groupPerMinute, botPerSecond, topicCreationsPerMinute, Duration.ZERO);
+        }
+
+        /** The per-second refill period: one second plus the margin. */
+        Duration second() {
+            return Duration.ofSeconds(1).plus(pacingMargin);
         }
 
         /** Limits with the default 20 topic creations per minute. */
@@ -86,7 +102,7 @@ public final class SendRateLimits {
         this.clock = clock;
         this.waiting = waiting;
         this.bot = builder()
-                .addLimit(l -> l.capacity(limits.botPerSecond()).refillGreedy(limits.botPerSecond(), Duration.ofSeconds(1)))
+                .addLimit(l -> l.capacity(limits.botPerSecond()).refillGreedy(limits.botPerSecond(), limits.second()))
                 .build();
     }
 
@@ -147,7 +163,7 @@ public final class SendRateLimits {
     private Bucket newChatBucket(long chatId) {
         LocalBucketBuilder builder = builder()
                 .addLimit(l -> l.capacity(limits.chatBurst())
-                        .refillGreedy(limits.chatPerSecond(), Duration.ofSeconds(1)));
+                        .refillGreedy(limits.chatPerSecond(), limits.second()));
         if (chatId < 0) {
             builder.addLimit(l -> l.capacity(Math.min(GROUP_BURST, limits.groupPerMinute()))
                     .refillGreedy(limits.groupPerMinute(), Duration.ofMinutes(1)));

@@ -72,7 +72,7 @@ public class OutboundQueue {
         this.config = config.send();
         SendRateLimits limits = new SendRateLimits(new SendRateLimits.Limits(this.config.chatPerSecond(),
                 this.config.chatBurst(), this.config.groupPerMinute(), this.config.botPerSecond(),
-                this.config.topicCreationsPerMinute()));
+                this.config.topicCreationsPerMinute(), this.config.pacingMargin()));
         this.schedule = new OutboundSchedule<>(limits, TimeMeter.SYSTEM_NANOTIME, job -> job.execution().cost());
         this.idleWorkers = new Semaphore(this.config.workers());
         AtomicInteger n = new AtomicInteger();

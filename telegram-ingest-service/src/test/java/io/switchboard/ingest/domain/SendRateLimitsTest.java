@@ -42,6 +42,18 @@ class SendRateLimitsTest {
     }
 
     @Test
+    void aPacingMarginStretchesEverySecondOfTheChatPace() throws InterruptedException {
+        SendRateLimits margined = new SendRateLimits(new SendRateLimits.Limits(1, 3, 20, 30, 20,
+                Duration.ofMillis(100)), clock, waiting);
+        long start = now.get();
+        for (int i = 0; i < 5; i++) {
+            margined.acquire(42);
+        }
+        assertEquals(Duration.ofMillis(2_200).toNanos(), now.get() - start, 1_000_000,
+                "after the burst of 3, one message per 1.1 s");
+    }
+
+    @Test
     void chatsDoNotShareTheirBudget() throws InterruptedException {
         long start = now.get();
         for (int chat = 1; chat <= 10; chat++) {
