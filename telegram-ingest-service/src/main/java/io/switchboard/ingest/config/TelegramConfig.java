@@ -150,6 +150,20 @@ public interface TelegramConfig {
         @WithDefault("10000")
         int recentCommands();
 
+        /**
+         * How long a completed command's id stays in {@code completed_command} ({@code 7D}): a redelivery within it is
+         * skipped by every replica. Must exceed the longest time a command can wait unacknowledged on Kafka.
+         */
+        @WithDefault("7D")
+        Duration completedCommandsRetention();
+
+        /**
+         * When {@code completed_command} is purged: a Quartz-style cron (seconds first), in the JVM's time zone;
+         * {@code off} disables it. Read by {@code @Scheduled}, so application.properties repeats the default.
+         */
+        @WithDefault("0 45 3 * * ?")
+        String completedCommandsPurgeCron();
+
         /** Forum topics created per minute in one support group ({@code createForumTopic}). */
         @WithDefault("20")
         int topicCreationsPerMinute();

@@ -31,6 +31,8 @@ import io.switchboard.telegram.api.Topics;
 import io.switchboard.testing.KafkaBrokerResource;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.switchboard.ingest.config.TelegramConfig;
+import io.switchboard.ingest.repository.CompletedCommands;
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import okhttp3.OkHttpClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,11 +42,16 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +77,12 @@ class CommandConsumerTest {
 
     @Inject
     TelegramConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    CompletedCommands completed;
 
     @Test
     void sendsTheTextByteExactWithoutParseModeAndReportsTheMessageId() throws Exception {
@@ -184,6 +197,64 @@ class CommandConsumerTest {
         }
         assertEquals(List.of("once", "marker"),
                 api.sendMessages(chat).stream().map(c -> c.params().getString("text")).toList());
+    }
+
+    @Test
+    void aCommandAnotherReplicaCompletedIsAcknowledgedAndNeverSent() throws Exception {
+        long chat = newChat();
+        SendMessage done = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "sent before the restart");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "insert into completed_command (command_id, completed_at) values (?, now())")) {
+            s.setObject(1, done.commandId());
+            assertEquals(1, s.executeUpdate());
+        }
+        AtomicInteger acks = new AtomicInteger();
+        SendMessage marker = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "marker");
+        try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
+            admitted(record(done, 93, 1, acks));
+            assertEquals(1, acks.get(), "acknowledged at once");
+            TopicProbe.send(Topics.COMMANDS, Long.toString(chat), json.writeValueAsString(done));
+            TopicProbe.send(Topics.COMMANDS, Long.toString(chat), json.writeValueAsString(marker));
+            awaitResult(results, marker);
+            assertEquals(0, results.drain(Duration.ofMillis(300)).stream()
+                    .filter(r -> mentions(r, done.commandId())).count(), "no second result");
+        }
+        assertEquals(List.of("marker"),
+                FakeBotApi.current().sendMessages(chat).stream().map(c -> c.params().getString("text")).toList());
+    }
+
+    @Test
+    void aDeliveredCommandIsRecordedForEveryReplica() throws Exception {
+        long chat = newChat();
+        SendMessage command = SendMessage.of(UUID.randomUUID(), UUID.randomUUID(), chat, "remember me");
+        Instant before = Instant.now().minusSeconds(1);
+
+        assertInstanceOf(MessageDelivered.class, execute(command));
+
+        Instant recordedAt = null;
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (recordedAt == null && System.currentTimeMillis() < deadline) {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement(
+                         "select completed_at from completed_command where command_id = ?")) {
+                s.setObject(1, command.commandId());
+                try (ResultSet r = s.executeQuery()) {
+                    recordedAt = r.next() ? r.getTimestamp(1).toInstant() : null;
+                }
+            }
+            if (recordedAt == null) {
+                Thread.sleep(20);
+            }
+        }
+        assertTrue(recordedAt != null && !recordedAt.isBefore(before), "recorded at " + recordedAt);
+        completed.record(command.commandId(), Instant.now()); // a second record is a no-op, not an error
+        assertTrue(completed.contains(command.commandId()));
+        UUID old = UUID.randomUUID();
+        completed.record(old, Instant.now().minus(Duration.ofDays(8)));
+        assertTrue(completed.purgeOlderThan(Instant.now().minus(config.send().completedCommandsRetention())) >= 1);
+        assertFalse(completed.contains(old), "older than the 7-day retention: purged");
+        assertTrue(completed.contains(command.commandId()), "younger: kept");
     }
 
     @Test
@@ -467,8 +538,8 @@ class CommandConsumerTest {
         AtomicInteger firstAck = new AtomicInteger();
         AtomicInteger redeliveryAck = new AtomicInteger();
         try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
-            consumer.consume(record(command, 90, 1, firstAck));
-            consumer.consume(record(command, 91, 1, redeliveryAck));
+            admitted(record(command, 90, 1, firstAck));
+            admitted(record(command, 91, 1, redeliveryAck));
             assertEquals(0, redeliveryAck.get(), "not acknowledged while the command waits");
             assertInstanceOf(MessageDelivered.class, awaitResult(results, command));
         }
@@ -487,12 +558,12 @@ class CommandConsumerTest {
         AtomicInteger startedAck = new AtomicInteger();
         AtomicInteger queuedAck = new AtomicInteger();
         try (TopicProbe results = TopicProbe.atEnd(Topics.RESULTS)) {
-            consumer.consume(record(started, 92, 1, startedAck));
+            admitted(record(started, 92, 1, startedAck));
             long deadline = System.currentTimeMillis() + 10_000;
             while (api.sendMessages(chat).isEmpty() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }
-            consumer.consume(record(queued, 92, 2, queuedAck));
+            admitted(record(queued, 92, 2, queuedAck));
             consumer.revoked(List.of(new TopicPartition(Topics.COMMANDS, 92)));
             assertInstanceOf(MessageDelivered.class, awaitResult(results, started));
             Thread.sleep(500);
@@ -502,7 +573,7 @@ class CommandConsumerTest {
                     api.sendMessages(chat).stream().map(c -> c.params().getString("text")).toList());
             assertEquals(0, queuedAck.get());
 
-            consumer.consume(record(queued, 92, 2, queuedAck)); // redelivered to this replica: executed now
+            admitted(record(queued, 92, 2, queuedAck)); // redelivered to this replica: executed now
             assertInstanceOf(MessageDelivered.class, awaitResult(results, queued));
         }
         awaitCount(startedAck, 1);
@@ -525,6 +596,11 @@ class CommandConsumerTest {
                     acks.incrementAndGet();
                     return CompletableFuture.completedFuture(null);
                 });
+    }
+
+    /** Hands the record to the consumer and waits, as the connector does, until it was admitted or skipped. */
+    private void admitted(Message<String> record) throws Exception {
+        consumer.consume(record).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static void awaitCount(AtomicInteger count, int expected) throws InterruptedException {
