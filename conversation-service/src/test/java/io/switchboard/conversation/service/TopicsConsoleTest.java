@@ -597,6 +597,55 @@ class TopicsConsoleTest {
         assertEquals(0L, TestDatabase.scalar("select count(*) from topic_mirror where conversation_id = ?", conversation));
     }
 
+    @Test
+    void aReplyEditedInTheTopicEditsTheStoredReplyAndTheCustomersMessage() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Pia", "hello");
+        int thread = activate(conversation, 13000 + (int) (customer % 1000));
+        long anna = link(operator, operatorToken);
+        accept(groupText(TestUpdates.nextId(), anna, thread, "/claim"));
+        accept(groupText(TestUpdates.nextId(), anna, thread, "Restart the router"));
+        Map<String, Object> stored = TestDatabase.query("select id, idempotency_key from message where conversation_id = ? "
+                + "and text = 'Restart the router'", conversation).get(0);
+        UUID reply = (UUID) stored.get("id");
+        String key = (String) stored.get("idempotency_key");
+        int topicMessageId = Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));
+        deliver(single(sends(conversation, m -> reply.equals(m.messageId()))), 9001L);
+        Polling.until("the reply is SENT", WAIT, () -> TestDatabase.query("select status from message where id = ?",
+                reply).get(0).get("status"), "SENT"::equals);
+
+        // anna corrects her reply in the topic: the stored reply and the customer's message change, nothing is mirrored
+        long update = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.APPLIED, accept(groupEdit(update, anna, thread, topicMessageId, "Restart the modem")));
+        assertEquals("Restart the modem", TestDatabase.query("select text from message where id = ?", reply)
+                .get(0).get("text"));
+        assertEquals("Restart the router", TestDatabase.query("select text from message_version where message_id = ?",
+                reply).get(0).get("text"));
+        EditMessageText toCustomer = single(commands(conversation, EditMessageText.class));
+        assertEquals(reply, toCustomer.messageId());
+        assertEquals(customer, toCustomer.chatId());
+        assertEquals(9001L, toCustomer.telegramMessageId());
+        assertEquals("Restart the modem", toCustomer.text());
+        assertEquals("edited_message", TestDatabase.query("select kind from processed_update where update_id = ?", update)
+                .get(0).get("kind"));
+
+        // a spurious edit, and an edit by another linked operator, change nothing
+        assertEquals(UpdateOutcome.SKIPPED, accept(groupEdit(TestUpdates.nextId(), anna, thread, topicMessageId,
+                "Restart the modem")));
+        UUID bobId = UUID.randomUUID();
+        long bob = link(bobId, TestJwt.operator(bobId, "bob"));
+        assertEquals(UpdateOutcome.SKIPPED, accept(groupEdit(TestUpdates.nextId(), bob, thread, topicMessageId, "hijack")));
+        // once someone else holds the conversation, anna's edit does not reach the customer, and she is told
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("operatorId", UUID.randomUUID()))
+                .when().post("/api/conversations/" + conversation + "/assign").then().statusCode(200);
+        assertEquals(UpdateOutcome.APPLIED, accept(groupEdit(TestUpdates.nextId(), anna, thread, topicMessageId,
+                "Restart both")));
+        assertEquals(1, sends(conversation, m -> m.text().equals(SupportGroupUpdates.EDIT_NOT_ASSIGNEE)).size());
+        assertEquals(1, commands(conversation, EditMessageText.class).size());
+        assertEquals("Restart the modem", TestDatabase.query("select text from message where id = ?", reply)
+                .get(0).get("text"));
+    }
+
     /** Makes the conversation's pending topic ACTIVE with {@code thread}; returns the thread. */
     private int activate(UUID conversation, int thread) throws Exception {
         CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
@@ -716,6 +765,24 @@ class TopicsConsoleTest {
                     .put("length", text.split(" ")[0].length());
         }
         return update.toString();
+    }
+
+    /** {@code fromId} edits their message {@code messageId} in topic {@code thread} of the group to {@code text}. */
+    private String groupEdit(long updateId, long fromId, int thread, int messageId, String text) {
+        ObjectNode update = (ObjectNode) readTree(groupText(updateId, fromId, thread, text));
+        ObjectNode message = (ObjectNode) update.remove("message");
+        message.put("message_id", messageId);
+        message.put("edit_date", 1_700_000_060);
+        update.set("edited_message", message);
+        return update.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String callback(long updateId, String callbackId, long fromId, String data, long chatId, Integer thread) {
