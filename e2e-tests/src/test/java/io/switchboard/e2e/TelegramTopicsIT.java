@@ -1,6 +1,7 @@
 package io.switchboard.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "<name> — <codename>" appears with a summary and Claim/Close buttons. Anna links her Telegram account with a code
  * from the console, claims with the button, answers in the topic, and the customer's Telegram receives exactly her
  * text, while the web console shows the reply and the claim. What happens on the web (a note, a reply) shows in the
- * topic, and nothing echoes back. When an admin deletes the topic, the next customer message opens a new topic with
+ * topic, and nothing echoes back; when the customer edits a message in Telegram, or a web reply is edited or deleted on
+ * the web, the copy in the topic is edited or deleted too. When an admin deletes the topic, the next customer message opens a new topic with
  * a summary and nothing is lost; {@code /close} in the topic closes the conversation and the topic.
  */
 @Order(50)
@@ -135,9 +137,45 @@ class TelegramTopicsIT {
         assertEquals(1, mirrorCalls.size(), "mirrored once: " + mirror);
         assertTrue(mirrorCalls.get(0).path("params").path("disable_notification").asBoolean(), "topic posts are silent");
 
+        // the customer edits that message in Telegram: the copy in the topic shows the new text, marked edited
+        ObjectNode edit = TelegramEmulatorClient.privateText(930_003, CUSTOMER, "Marta", "Thanks a lot, it arrived!");
+        ObjectNode edited = (ObjectNode) edit.remove("message");
+        edited.put("message_id", 930_002);
+        edited.put("edit_date", System.currentTimeMillis() / 1000);
+        edit.set("edited_message", edited);
+        telegram.deliver(edit);
+        long mirrorId = mirror.get("message_id").asLong();
+        Eventually.await("the topic copy shows the customer's edit", WAIT, () -> topicMessage(thread, mirrorId),
+                m -> m.path("text").asText().equals("👤 Marta: Thanks a lot, it arrived!\n✏️ edited"));
+
+        // the web reply, edited on the web: the customer's message and the topic copy both change
+        JsonNode webReply = Eventually.await("the web reply is delivered", WAIT,
+                () -> admin.messages(conversationId).stream()
+                        .filter(m -> "Tracking number: TN-1".equals(m.path("text").asText())).findFirst().orElse(null),
+                m -> m != null && "SENT".equals(m.path("status").asText()));
+        String replyPath = "/api/conversations/" + conversationId + "/messages/" + webReply.get("id").asText();
+        long replyCopyId = botMessages(thread).stream()
+                .filter(m -> m.path("text").asText().contains("Tracking number: TN-1")).findFirst().orElseThrow()
+                .get("message_id").asLong();
+        Http.Response changed = admin.put(replyPath, Map.of("text", "Tracking number: TN-2"));
+        assertEquals(200, changed.status(), changed.body());
+        Eventually.await("the topic copy shows the web edit", WAIT, () -> topicMessage(thread, replyCopyId),
+                m -> m.path("text").asText().endsWith(": Tracking number: TN-2\n✏️ edited"));
+        Eventually.await("the customer's copy is edited too", WAIT, () -> telegram.calls("editMessageText", CUSTOMER),
+                calls -> calls.stream().anyMatch(c -> "Tracking number: TN-2".equals(c.path("params").path("text").asText())));
+
+        // deleted on the web: gone from the customer's chat and from the topic
+        assertEquals(204, admin.delete(replyPath).status());
+        Eventually.await("the topic copy is deleted", WAIT, () -> topicMessage(thread, replyCopyId),
+                m -> m.path("deleted").asBoolean());
+        // nothing of this came back as a message: no new bot post in the topic, no new message in the conversation
+        assertEquals(1, botMessages(thread).stream().filter(m -> m.path("text").asText().contains("Thanks a lot")).count());
+        assertEquals(0, admin.messages(conversationId).stream()
+                .filter(m -> m.path("text").asText().contains("✏️")).count(), "no echo of the edited copies");
+
         // an admin deletes the topic: the next customer message opens a new topic with a summary; nothing is lost
         telegram.deleteTopic(GROUP, thread);
-        telegram.deliver(TelegramEmulatorClient.privateText(930_003, CUSTOMER, "Marta", "Are you still there?"));
+        telegram.deliver(TelegramEmulatorClient.privateText(930_005, CUSTOMER, "Marta", "Are you still there?"));
         JsonNode healed = Eventually.await("a new topic for the conversation", WAIT,
                 () -> telegram.topics(GROUP).stream().filter(t -> t.path("name").asText().contains(codename)
                         && !t.path("deleted").asBoolean()).findFirst().orElse(null),
@@ -159,6 +197,12 @@ class TelegramTopicsIT {
                 () -> telegram.topics(GROUP).stream().filter(t -> t.path("messageThreadId").asLong() == newThread)
                         .findFirst().orElseThrow(),
                 t -> t.path("closed").asBoolean());
+    }
+
+    /** The topic's message {@code messageId} as the group shows it now (with the emulator's edited/deleted flags). */
+    private static JsonNode topicMessage(long thread, long messageId) {
+        return telegram.topicMessages(GROUP, thread).stream().filter(m -> m.path("message_id").asLong() == messageId)
+                .findFirst().orElseThrow();
     }
 
     /** Messages the bot posted in a topic (the operator's own messages there are not the bot's). */

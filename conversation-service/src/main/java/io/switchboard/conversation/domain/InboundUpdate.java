@@ -10,7 +10,8 @@ import java.util.List;
  */
 public sealed interface InboundUpdate permits InboundUpdate.CustomerText, InboundUpdate.CustomerEdit,
         InboundUpdate.BotMembership, InboundUpdate.CustomerReaction, InboundUpdate.DeepLinkStart,
-        InboundUpdate.GroupMessage, InboundUpdate.CallbackQuery, InboundUpdate.Skipped, InboundUpdate.Unreadable {
+        InboundUpdate.GroupMessage, InboundUpdate.GroupEdit, InboundUpdate.CallbackQuery, InboundUpdate.Skipped,
+        InboundUpdate.Unreadable {
 
     /** Telegram {@code update_id}; -1 for {@link Unreadable}. */
     long updateId();
@@ -144,6 +145,26 @@ public sealed interface InboundUpdate permits InboundUpdate.CustomerText, Inboun
                             String text) {
             this(updateId, chatId, messageThreadId, messageId, sender, text, null);
         }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+    }
+
+    /**
+     * A person edited a text message in a forum topic of a supergroup ({@code edited_message} with
+     * {@code is_topic_message}): an operator correcting a reply written in a conversation's topic.
+     *
+     * @param chatId          the supergroup ({@code message.chat.id}, negative)
+     * @param messageThreadId the forum topic ({@code message_thread_id})
+     * @param messageId       Telegram {@code message.message_id} of the edited message
+     * @param sender          {@code message.from}
+     * @param text            the new {@code message.text}, exactly as received
+     */
+    record GroupEdit(long updateId, long chatId, int messageThreadId, long messageId, TelegramSender sender,
+                     String text) implements InboundUpdate {
+        public static final String KIND = "edited_message";
 
         @Override
         public String kind() {

@@ -3,6 +3,7 @@ package io.switchboard.conversation.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.conversation.domain.InboundUpdate;
 import io.switchboard.conversation.domain.InboundUpdate.CallbackQuery;
+import io.switchboard.conversation.domain.InboundUpdate.GroupEdit;
 import io.switchboard.conversation.domain.InboundUpdate.GroupMessage;
 import io.switchboard.conversation.domain.TelegramSender;
 
@@ -60,6 +61,19 @@ final class SupportGroupUpdateReader {
         }
         return new GroupMessage(updateId, chatId.longValue(), thread, messageId.longValue(), sender(from),
                 content == null ? text.textValue() : null, content);
+    }
+
+    /**
+     * A person's edit of a text message in a forum topic of a supergroup as a {@link GroupEdit}; null for anything
+     * else (General topic, non-forum groups, media captions, bots).
+     */
+    static InboundUpdate edit(long updateId, JsonNode message) {
+        InboundUpdate read = message(updateId, message);
+        if (read instanceof GroupMessage text && text.text() != null && text.messageThreadId() != null) {
+            return new GroupEdit(updateId, text.chatId(), text.messageThreadId(), text.messageId(), text.sender(),
+                    text.text());
+        }
+        return null;
     }
 
     /** A button press on a message of a chat (not an inline message) as a {@link CallbackQuery}, or null. */

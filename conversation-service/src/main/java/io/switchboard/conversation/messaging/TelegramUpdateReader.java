@@ -269,8 +269,15 @@ public class TelegramUpdateReader {
                 + " is not a support conversation (" + content + ")");
     }
 
-    /** An {@code edited_message} from a group or supergroup (topics console hook). */
+    /**
+     * An {@code edited_message} from a group or supergroup: a text edited in a forum topic is the topics console's
+     * ({@link InboundUpdate.GroupEdit}); anything else is skipped.
+     */
     InboundUpdate readGroupEdit(long updateId, JsonNode message) {
+        InboundUpdate forTopics = SupportGroupUpdateReader.edit(updateId, message);
+        if (forTopics != null) {
+            return forTopics;
+        }
         return new Skipped(updateId, CustomerEdit.KIND, "edit in a " + chatTypeName(message.path("chat").path("type").asText(""))
                 + " is not a support conversation");
     }

@@ -115,7 +115,8 @@ public class CustomerMessageIntake {
     }
 
     private Uni<UpdateOutcome> apply(InboundUpdate update, Instant now) {
-        if (update instanceof InboundUpdate.GroupMessage || update instanceof InboundUpdate.CallbackQuery
+        if (update instanceof InboundUpdate.GroupMessage || update instanceof InboundUpdate.GroupEdit
+                || update instanceof InboundUpdate.CallbackQuery
                 || (update instanceof CustomerText text && SupportGroupUpdates.isPrivateLink(text))) {
             return supportGroupUpdates.accept(update, now); // the topics console's side
         }

@@ -19,6 +19,8 @@ import io.switchboard.conversation.api.ConversationUnblocked;
 import io.switchboard.conversation.api.CustomerSummary;
 import io.switchboard.conversation.api.CustomerUpdated;
 import io.switchboard.conversation.api.MessageAttachment;
+import io.switchboard.conversation.api.MessageDeleted;
+import io.switchboard.conversation.api.MessageEdited;
 import io.switchboard.conversation.api.MessageFailed;
 import io.switchboard.conversation.api.MessageQueued;
 import io.switchboard.conversation.api.MessageReceived;
@@ -43,7 +45,9 @@ import io.switchboard.telegram.api.CloseForumTopic;
 import io.switchboard.telegram.api.CommandCompleted;
 import io.switchboard.telegram.api.CommandFailed;
 import io.switchboard.telegram.api.CreateForumTopic;
+import io.switchboard.telegram.api.DeleteMessage;
 import io.switchboard.telegram.api.EditForumTopic;
+import io.switchboard.telegram.api.EditMessageText;
 import io.switchboard.telegram.api.FailureKind;
 import io.switchboard.telegram.api.ForumTopicCreated;
 import io.switchboard.telegram.api.InlineButton;
@@ -83,7 +87,10 @@ import java.util.function.Function;
  *       sent again is not mirrored a second time; an operator reply Telegram did not deliver →
  *       {@code ⚠️ not delivered: reason — "text"};</li>
  *   <li>status or customer-name changes → {@code edit_forum_topic} when the {@link TopicTitle} actually changes;
- *       close → {@code close_forum_topic}, reopen → {@code reopen_forum_topic}.</li>
+ *       close → {@code close_forum_topic}, reopen → {@code reopen_forum_topic};</li>
+ *   <li>the copy of a customer message or a web reply follows its message ({@link TopicMirrors}): {@code message.edited}
+ *       → {@code edit_message_text} of the copy (marked {@value TopicMirrors#EDITED}), {@code message.deleted} →
+ *       {@code delete_message} of the copy; a message that was never mirrored changes nothing.</li>
  * </ul>
  * Nothing is mirrored while the topic is PENDING (its summary, posted once it exists, shows the last 10 messages) or
  * CLOSED (Telegram refuses messages in closed topics with TOPIC_CLOSED).
@@ -96,7 +103,9 @@ import java.util.function.Function;
  * failed. Customer messages are stored regardless: only the mirror is affected. A topic Telegram refused to create
  * (no rights, rate limit, outage) is LOST; the customer's next message requests it once more. A creation whose outcome
  * is unknown (failure kind UNCERTAIN: the request timed out, the topic may exist) stays PENDING and is never requested
- * again automatically (a second topic would be worse than none; a WARN log says so).
+ * again automatically (a second topic would be worse than none; a WARN log says so). {@code message.delivered} of a
+ * copy of a message gives {@link TopicMirrors} the copy's Telegram ids; a refused edit or deletion of a copy is logged
+ * and never retried.
  */
 @ApplicationScoped
 public class ForumTopics {
@@ -126,10 +135,11 @@ public class ForumTopics {
     private final OperatorTelegramLinkRepository links;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final TopicMirrors copies;
 
     public ForumTopics(ForumTopicRepository topics, SupportGroups groups, ConversationRepository conversations,
                        CustomerRepository customers, MessageRepository messages, AuditRepository auditEntries,
-                       OperatorTelegramLinkRepository links, Outbox outbox, ObjectMapper mapper) {
+                       OperatorTelegramLinkRepository links, Outbox outbox, ObjectMapper mapper, TopicMirrors copies) {
         this.topics = topics;
         this.groups = groups;
         this.conversations = conversations;
@@ -139,6 +149,7 @@ public class ForumTopics {
         this.links = links;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.copies = copies;
     }
 
     // ------------------------------------------------------------------------------------------------ mirroring
@@ -167,8 +178,8 @@ public class ForumTopics {
         if (event instanceof MessageReceived received) {
             return retry(received.conversationId(), now).chain(() ->
                     withTopic(received.conversationId(), topic -> retitle(topic, null, received.customer(), now)
-                    .chain(() -> send(topic, "👤 " + customerName(received.customer()) + ": " + body(received.message()),
-                            false, now))));
+                    .chain(() -> copy(topic, TopicMirrors.customerCopy(customerName(received.customer()),
+                            body(received.message())), received.message().id(), now))));
         }
         if (event instanceof MessageQueued queued) {
             if (isRetry(queued)) {
@@ -176,11 +187,17 @@ public class ForumTopics {
             }
             return withTopic(queued.conversationId(), topic -> fromTopic(queued.message())
                     .chain(fromTopic -> fromTopic ? Uni.createFrom().voidItem()
-                            : send(topic, "↪️ " + orSomeone(queued.message().operatorName()) + ": "
-                            + body(queued.message()), false, now)));
+                            : copy(topic, TopicMirrors.replyCopy(queued.message().operatorName(),
+                            body(queued.message())), queued.message().id(), now)));
         }
         if (event instanceof MessageFailed failed) {
             return notDelivered(failed, now);
+        }
+        if (event instanceof MessageEdited edited) {
+            return copies.edited(edited, now);
+        }
+        if (event instanceof MessageDeleted deleted) {
+            return copies.deleted(deleted, now);
         }
         if (event instanceof NoteAdded note) {
             return writtenInTopic(note).chain(inTopic -> inTopic ? Uni.createFrom().voidItem()
@@ -397,11 +414,26 @@ public class ForumTopics {
 
     /** Posts {@code text} into an ACTIVE topic, silently; nothing otherwise. */
     private Uni<Void> send(ForumTopic topic, String text, boolean pin, Instant now) {
+        return post(topic, text, pin, now).replaceWithVoid();
+    }
+
+    /**
+     * Posts the copy of stored message {@code messageId} into an ACTIVE topic, silently, and remembers where it went
+     * ({@link TopicMirrors#record}) so that edits and deletions can follow; nothing otherwise.
+     */
+    private Uni<Void> copy(ForumTopic topic, String text, UUID messageId, Instant now) {
+        return post(topic, text, false, now)
+                .chain(command -> command == null ? Uni.createFrom().voidItem() : copies.record(messageId, command, now));
+    }
+
+    /** The command that posts {@code text} into an ACTIVE topic, queued; null (nothing queued) otherwise. */
+    private Uni<SendMessage> post(ForumTopic topic, String text, boolean pin, Instant now) {
         if (topic.status != ForumTopic.Status.ACTIVE || !topic.hasThread()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
-        return outbox.command(new SendMessage(UUID.randomUUID(), 1, now, topic.conversationId, null, topic.chatId,
-                text, topic.messageThreadId, true, pin, List.of()), now);
+        SendMessage command = new SendMessage(UUID.randomUUID(), 1, now, topic.conversationId, null, topic.chatId,
+                text, topic.messageThreadId, true, pin, List.of());
+        return outbox.command(command, now).replaceWith(command);
     }
 
     /**
@@ -435,11 +467,13 @@ public class ForumTopics {
             return true;
         }
         if (result instanceof CommandCompleted completed) {
-            return TOPIC_COMMANDS.contains(completed.commandType());
+            return TOPIC_COMMANDS.contains(completed.commandType())
+                    || (completed.messageId() == null && isCopyCommand(completed.commandType()));
         }
         if (result instanceof CommandFailed failed) {
             return TOPIC_COMMANDS.contains(failed.commandType())
-                    || (failed.messageThreadId() != null && failed.messageId() == null);
+                    || (failed.messageThreadId() != null && failed.messageId() == null)
+                    || (failed.messageId() == null && isCopyCommand(failed.commandType()));
         }
         if (result instanceof MessageDelivered delivered) {
             return delivered.messageId() == null;
@@ -451,9 +485,20 @@ public class ForumTopics {
     }
 
     /**
+     * Whether commands of {@code commandType} may change a copy in a topic: {@code edit_message_text} and
+     * {@code delete_message} of a copy carry no message id ({@link TopicMirrors}); those about the customer's chat
+     * carry the stored message's id and are {@link DeliveryResults}' business.
+     */
+    private static boolean isCopyCommand(String commandType) {
+        return EditMessageText.TYPE.equals(commandType) || DeleteMessage.TYPE.equals(commandType);
+    }
+
+    /**
      * Applies a result of a topics-console command in its own transaction: a created topic becomes ACTIVE (summary,
      * title check, closed again if the conversation is closed); TOPIC_MISSING heals the topic; a failed creation
-     * leaves it LOST. Redelivered or stale results change nothing.
+     * leaves it LOST; a delivered copy of a message (or the parts delivered before a failure) is remembered by
+     * {@link TopicMirrors}; a refused edit or deletion of a copy is logged (never retried; a deletion that found the
+     * copy gone already is what was wanted). Redelivered or stale results change nothing.
      *
      * @return true when something changed (outbox rows may have been written)
      */
@@ -463,9 +508,29 @@ public class ForumTopics {
         if (result instanceof ForumTopicCreated created) {
             return created(created, now);
         }
-        if (result instanceof MessageDeliveryFailed failed && failed.failureKind() == FailureKind.TOPIC_MISSING
-                && failed.messageThreadId() != null) {
-            return topicMissing(failed.conversationId(), failed.messageThreadId(), failed.commandId(), now);
+        if (result instanceof MessageDelivered delivered) {
+            return copies.delivered(delivered.commandId(), delivered.telegramMessageIds(), now);
+        }
+        if (result instanceof MessageDeliveryFailed failed) {
+            Uni<Boolean> parts = copies.delivered(failed.commandId(), failed.telegramMessageIds(), now);
+            if (failed.failureKind() == FailureKind.TOPIC_MISSING && failed.messageThreadId() != null) {
+                return parts.chain(queued -> topicMissing(failed.conversationId(), failed.messageThreadId(),
+                        failed.commandId(), now).map(healed -> queued || healed));
+            }
+            return parts;
+        }
+        if (result instanceof CommandFailed failed && isCopyCommand(failed.commandType())) {
+            if (DeleteMessage.TYPE.equals(failed.commandType()) && failed.failureKind() == FailureKind.MESSAGE_GONE) {
+                LOG.infof("delete_message of a forum-topic copy (conversation %s): already gone (%s)",
+                        failed.conversationId(), failed.reason());
+            } else {
+                LOG.warnf("Telegram refused %s of a forum-topic copy (conversation %s, command %s): %s (%s). The stored "
+                        + "message is unaffected; the copy keeps what it showed%s", failed.commandType(),
+                        failed.conversationId(), failed.commandId(), failed.reason(), failed.failureKind(),
+                        DeleteMessage.TYPE.equals(failed.commandType())
+                                ? ". Does the bot have can_delete_messages in the support group?" : "");
+            }
+            return Uni.createFrom().item(false);
         }
         if (result instanceof CommandFailed failed) {
             if (failed.failureKind() == FailureKind.TOPIC_MISSING && failed.messageThreadId() != null) {
@@ -684,15 +749,22 @@ public class ForumTopics {
 
     /** A message's text for a mirror: attachments as {@code [photo]}, then the text or caption. */
     static String body(MessageSnapshot message) {
-        StringBuilder body = new StringBuilder();
         List<MessageAttachment> attachments = message.attachments() == null ? List.of() : message.attachments();
-        for (MessageAttachment attachment : attachments) {
+        return body(attachments.stream().map(MessageAttachment::kind).toList(), message.text());
+    }
+
+    /**
+     * A message's text for a mirror from its attachments' kinds ({@code PHOTO}, ...; null counts as a file) and its
+     * text or caption: e.g. {@code [photo] caption}, or {@code [message]} when both are empty.
+     */
+    static String body(List<String> attachmentKinds, String text) {
+        StringBuilder body = new StringBuilder();
+        for (String kind : attachmentKinds) {
             if (!body.isEmpty()) {
                 body.append(' ');
             }
-            body.append('[').append(attachment.kind() == null ? "file" : attachment.kind().toLowerCase(Locale.ROOT)).append(']');
+            body.append('[').append(kind == null ? "file" : kind.toLowerCase(Locale.ROOT)).append(']');
         }
-        String text = message.text();
         if (text != null && !text.isEmpty()) {
             if (!body.isEmpty()) {
                 body.append(' ');
@@ -706,7 +778,7 @@ public class ForumTopics {
         return actor == null ? "The system" : orSomeone(actor.name());
     }
 
-    private static String orSomeone(String name) {
+    static String orSomeone(String name) {
         return name == null || name.isBlank() ? "An operator" : name;
     }
 
@@ -714,7 +786,8 @@ public class ForumTopics {
         return shorten(text, SUMMARY_TEXT);
     }
 
-    private static String shorten(String text, int max) {
+    /** {@code text} cut after at most {@code max} UTF-16 units (never inside a surrogate pair), then {@code …}. */
+    static String shorten(String text, int max) {
         if (text == null) {
             return "";
         }

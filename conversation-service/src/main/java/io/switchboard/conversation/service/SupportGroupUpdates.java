@@ -5,6 +5,7 @@ import io.switchboard.conversation.domain.ForumTopic;
 import io.switchboard.conversation.domain.InboundUpdate;
 import io.switchboard.conversation.domain.InboundUpdate.CallbackQuery;
 import io.switchboard.conversation.domain.InboundUpdate.CustomerText;
+import io.switchboard.conversation.domain.InboundUpdate.GroupEdit;
 import io.switchboard.conversation.domain.InboundUpdate.GroupMessage;
 import io.switchboard.conversation.domain.Note;
 import io.switchboard.conversation.domain.OperatorTelegramLink;
@@ -13,6 +14,7 @@ import io.switchboard.conversation.domain.TelegramSender;
 import io.switchboard.conversation.domain.UpdateOutcome;
 import io.switchboard.conversation.repository.ConversationRepository;
 import io.switchboard.conversation.repository.ForumTopicRepository;
+import io.switchboard.conversation.repository.MessageRepository;
 import io.switchboard.conversation.repository.ProcessedUpdateRepository;
 import io.switchboard.telegram.api.AnswerCallbackQuery;
 import io.switchboard.telegram.api.SendMessage;
@@ -39,7 +41,12 @@ import java.util.regex.Pattern;
  *       ("the conversation is already claimed by Anna");</li>
  *   <li>plain text from the linked assignee → their reply to the customer through {@link OperatorReplies} (source
  *       {@code TELEGRAM_TOPIC}, never mirrored back); from a linked non-assignee → "Claim it first"; from an unlinked
- *       person → how to link.</li>
+ *       person → how to link;</li>
+ *   <li>an edit of such a reply in the topic ({@code edited_message}) by its author, linked and still the assignee →
+ *       the same edit as on the web ({@link MessageEdits#edit}: previous text kept, {@code message.edited}, the
+ *       customer's copy edited with {@code edit_message_text}); refusals (older than 48 h, deleted, still being sent,
+ *       split into parts) are answered in the topic, an edit by anyone else is answered and changes nothing, an edit
+ *       that changes no text (Telegram sends spurious ones) or of a message that is no stored reply is SKIPPED.</li>
  * </ul>
  * Photos, files, stickers and other non-text content from a linked operator in a topic are not forwarded: the bot
  * says so ({@link #ONLY_TEXT}, recorded SKIPPED). A message in a topic of a former support group is answered
@@ -64,6 +71,8 @@ public class SupportGroupUpdates {
     static final String ONLY_TEXT = "Only text is forwarded from the topic; send files from the web console";
     static final String NOT_THE_SUPPORT_GROUP = "This group is no longer the support group";
     static final String NOT_THIS_CHAT = "This button is not for this chat";
+    static final String EDIT_NOT_ASSIGNEE = "Your edit did not reach the customer: you no longer hold this conversation";
+    static final String EDIT_REFUSED = "Your edit did not reach the customer: ";
     static final String HELP = """
             Commands in a conversation's topic:
             /claim — take the conversation
@@ -86,11 +95,13 @@ public class SupportGroupUpdates {
     private final OperatorReplies replies;
     private final Notes notes;
     private final Outbox outbox;
+    private final MessageRepository messages;
+    private final MessageEdits edits;
 
     public SupportGroupUpdates(ProcessedUpdateRepository processedUpdates, SupportGroups groups,
                                ForumTopicRepository topics, ConversationRepository conversations,
                                OperatorTelegramLinks links, ConversationWorkflow workflow, OperatorReplies replies,
-                               Notes notes, Outbox outbox) {
+                               Notes notes, Outbox outbox, MessageRepository messages, MessageEdits edits) {
         this.processedUpdates = processedUpdates;
         this.groups = groups;
         this.topics = topics;
@@ -100,6 +111,8 @@ public class SupportGroupUpdates {
         this.replies = replies;
         this.notes = notes;
         this.outbox = outbox;
+        this.messages = messages;
+        this.edits = edits;
     }
 
     /** Whether a customer's private text is {@code /link CODE} (an operator linking from a private chat). */
@@ -142,6 +155,11 @@ public class SupportGroupUpdates {
             return groups.current().chain(group -> group == null || group.chatId() != message.chatId()
                     ? formerGroup(message, now)
                     : groupMessage(group, message, now));
+        }
+        if (update instanceof GroupEdit edit) {
+            return groups.current().chain(group -> group == null || group.chatId() != edit.chatId()
+                    ? Uni.createFrom().item(Result.skipped("edit in a supergroup that is not the support group"))
+                    : topicEdit(edit, now));
         }
         if (update instanceof CallbackQuery callback) {
             return callback(callback, now);
@@ -271,6 +289,38 @@ public class SupportGroupUpdates {
                     .onFailure(RefusedException.class).recoverWithUni(refused ->
                             answer(message, topic, sentence(refused.getMessage()), now)
                                     .replaceWith(Result.applied("reply refused: " + refused.getMessage())));
+        });
+    }
+
+    /** An operator edited a message in a topic: their reply, if it is one (see the class comment). */
+    private Uni<Result> topicEdit(GroupEdit edit, Instant now) {
+        return topics.findByThread(edit.chatId(), edit.messageThreadId()).chain(topic -> topic == null
+                ? Uni.createFrom().item(Result.skipped("edit in a topic of no conversation"))
+                : messages.findByIdempotencyKey(topic.conversationId,
+                        TOPIC_REPLY_KEY_PREFIX + edit.chatId() + ":" + edit.messageId())
+                .chain(reply -> reply == null
+                        ? Uni.createFrom().item(Result.skipped("edit of a message in a topic that is not a stored reply"))
+                        : reply.text.equals(edit.text())
+                        ? Uni.createFrom().item(Result.skipped("edit changed nothing"))
+                        : links.byTelegramUser(edit.sender().userId()).chain(link -> link == null
+                        || !link.operatorId.equals(reply.operatorId)
+                        ? Uni.createFrom().item(Result.skipped("edit of a reply by someone who is not its linked author"))
+                        : editReply(edit, topic, reply.id, link, now))));
+    }
+
+    private Uni<Result> editReply(GroupEdit edit, ForumTopic topic, UUID replyId, OperatorTelegramLink link, Instant now) {
+        Actor actor = link.actor();
+        return conversations.findById(topic.conversationId).chain(conversation -> {
+            if (conversation == null || !actor.id().equals(conversation.assigneeId)) {
+                return send(edit.chatId(), edit.messageThreadId(), topic.conversationId, EDIT_NOT_ASSIGNEE, now)
+                        .replaceWith(Result.applied("edit of a reply by an author who no longer holds the conversation"
+                                + " answered"));
+            }
+            return edits.edit(conversation.id, replyId, actor, edit.text())
+                    .replaceWith(Result.applied("reply " + replyId + " edited from the topic by " + actor.id()))
+                    .onFailure(RefusedException.class).recoverWithUni(refused -> send(edit.chatId(),
+                            edit.messageThreadId(), topic.conversationId, EDIT_REFUSED + sentence(refused.getMessage()), now)
+                            .replaceWith(Result.applied("edit refused: " + refused.getMessage())));
         });
     }
 

@@ -16,10 +16,13 @@ import io.switchboard.telegram.api.AnswerCallbackQuery;
 import io.switchboard.telegram.api.CloseForumTopic;
 import io.switchboard.telegram.api.CommandFailed;
 import io.switchboard.telegram.api.CreateForumTopic;
+import io.switchboard.telegram.api.DeleteMessage;
 import io.switchboard.telegram.api.EditForumTopic;
+import io.switchboard.telegram.api.EditMessageText;
 import io.switchboard.telegram.api.FailureKind;
 import io.switchboard.telegram.api.ForumTopicCreated;
 import io.switchboard.telegram.api.InlineButton;
+import io.switchboard.telegram.api.MessageDelivered;
 import io.switchboard.telegram.api.MessageDeliveryFailed;
 import io.switchboard.telegram.api.SendMessage;
 import io.switchboard.telegram.api.TelegramCommand;
@@ -483,6 +486,166 @@ class TopicsConsoleTest {
                 conversation));
     }
 
+    @Test
+    void copiesInTheTopicFollowEditsAndDeletionsOfTheirMessages() throws Throwable {
+        long customer = TestUpdates.nextId();
+        // the first message is written while the topic is still being created: it is never mirrored as a copy
+        accept(customerMessage(TestUpdates.nextId(), customer, 101, "Hi"));
+        UUID conversation = customerWrites(customer, "Kim", "still there?");
+        int thread = activate(conversation, 12000 + (int) (customer % 1000));
+
+        // a customer message is mirrored, and where its copy went is remembered once Telegram delivered it
+        assertEquals(UpdateOutcome.STORED, accept(customerMessage(TestUpdates.nextId(), customer, 102, "my order is late")));
+        UUID inbound = messageId(conversation, "my order is late");
+        SendMessage copy = single(sends(conversation, m -> m.text().equals("👤 Kim: my order is late")));
+        assertNull(copy.messageId(), "mirror commands carry no message id");
+        Map<String, Object> row = mirrorRow(inbound);
+        assertEquals(copy.commandId(), row.get("command_id"));
+        assertEquals(thread, ((Number) row.get("message_thread_id")).intValue());
+        assertNull(row.get("telegram_message_ids"));
+        deliver(copy, 501L);
+        Polling.until("the copy's id is kept", WAIT, () -> mirrorRow(inbound).get("telegram_message_ids"), "[501]"::equals);
+
+        // the customer edits it in Telegram: the copy is edited (the stored message keeps its versions, as before)
+        assertEquals(UpdateOutcome.APPLIED, accept(customerEdit(TestUpdates.nextId(), customer, 102, "my order is very late")));
+        EditMessageText edit = single(commands(conversation, EditMessageText.class));
+        assertEquals(group, edit.chatId());
+        assertEquals(501L, edit.telegramMessageId());
+        assertNull(edit.messageId());
+        assertEquals("👤 Kim: my order is very late\n" + TopicMirrors.EDITED, edit.text());
+        // an edit of the message that was never mirrored changes nothing in the topic
+        assertEquals(UpdateOutcome.APPLIED, accept(customerEdit(TestUpdates.nextId(), customer, 101, "Hello")));
+        assertEquals(1, commands(conversation, EditMessageText.class).size());
+        assertEquals(0L, TestDatabase.scalar("select count(*) from topic_mirror where message_id = ?",
+                messageId(conversation, "Hello")));
+
+        // Telegram refuses an edit of a copy (someone deleted it): logged, never retried, the message is unaffected
+        CommandFailed gone = CommandFailed.of(edit, null, 400, "Bad Request: message to edit not found", FailureKind.MESSAGE_GONE);
+        assertTrue(ForumTopics.handles(gone), "results of copy commands are the topics console's");
+        assertFalse(VertxContextSupport.subscribeAndAwait(() -> forumTopics.apply(gone)));
+        assertEquals("my order is very late", TestDatabase.query("select text from message where id = ?", inbound)
+                .get(0).get("text"));
+        assertEquals(1, commands(conversation, EditMessageText.class).size());
+
+        // an operator's web reply, Telegram got its copy in two parts; edited on the web: both copies follow
+        UUID reply = reply(conversation, "We are on it");
+        SendMessage replyCopy = single(sends(conversation, m -> m.text().equals("↪️ anna: We are on it")));
+        deliver(replyCopy, 601L, 602L);
+        deliver(single(sends(conversation, m -> reply.equals(m.messageId()))), 7001L);
+        Polling.until("the reply is SENT and its copy known", WAIT, () -> List.of(
+                        TestDatabase.query("select status from message where id = ?", reply).get(0).get("status"),
+                        String.valueOf(mirrorRow(reply).get("telegram_message_ids"))),
+                List.of("SENT", "[601,602]")::equals);
+        given().auth().oauth2(operatorToken).contentType(ContentType.JSON).body(Map.of("text", "We are on it, sorry"))
+                .when().put("/api/conversations/" + conversation + "/messages/" + reply).then().statusCode(200);
+        List<EditMessageText> edits = commands(conversation, EditMessageText.class);
+        assertEquals(3, edits.size(), edits.toString());
+        EditMessageText toCustomer = edits.stream().filter(e -> reply.equals(e.messageId())).findFirst().orElseThrow();
+        assertEquals(customer, toCustomer.chatId());
+        EditMessageText replyEdit = edits.stream().filter(e -> e.messageId() == null && e.telegramMessageId() == 601L)
+                .findFirst().orElseThrow();
+        assertEquals(group, replyEdit.chatId());
+        assertEquals("↪️ anna: We are on it, sorry\n" + TopicMirrors.EDITED, replyEdit.text());
+        DeleteMessage tail = single(commands(conversation, DeleteMessage.class));
+        assertEquals(group, tail.chatId());
+        assertNull(tail.messageId());
+        assertEquals(List.of(602L), tail.telegramMessageIds(), "the part holding the old text's tail goes");
+        assertEquals("[601]", mirrorRow(reply).get("telegram_message_ids"));
+
+        // deleted on the web: the customer's message and the copy are deleted, and the copy is forgotten
+        given().auth().oauth2(operatorToken).when().delete("/api/conversations/" + conversation + "/messages/" + reply)
+                .then().statusCode(204);
+        List<DeleteMessage> deletions = commands(conversation, DeleteMessage.class);
+        assertEquals(3, deletions.size(), deletions.toString());
+        assertEquals(List.of(7001L), deletions.stream().filter(d -> reply.equals(d.messageId())).findFirst()
+                .orElseThrow().telegramMessageIds());
+        DeleteMessage copyDeletion = single(deletions.stream().filter(d -> d.messageId() == null
+                && d.telegramMessageIds().equals(List.of(601L))).toList());
+        assertEquals(group, copyDeletion.chatId());
+        assertEquals(0L, TestDatabase.scalar("select count(*) from topic_mirror where message_id = ?", reply));
+
+        // a reply deleted before its copy was delivered: the delivery deletes the copy at once
+        UUID quick = reply(conversation, "oops, wrong chat");
+        SendMessage quickCopy = single(sends(conversation, m -> m.text().equals("↪️ anna: oops, wrong chat")));
+        deliver(single(sends(conversation, m -> quick.equals(m.messageId()))), 7002L);
+        Polling.until("the reply is SENT", WAIT, () -> TestDatabase.query("select status from message where id = ?",
+                quick).get(0).get("status"), "SENT"::equals);
+        given().auth().oauth2(operatorToken).when().delete("/api/conversations/" + conversation + "/messages/" + quick)
+                .then().statusCode(204);
+        assertEquals(Boolean.TRUE, mirrorRow(quick).get("changed_while_pending"));
+        assertEquals(4, commands(conversation, DeleteMessage.class).size(), "only the customer's copy so far");
+        deliver(quickCopy, 801L);
+        Polling.until("the late copy deleted", WAIT, () -> commands(conversation, DeleteMessage.class).stream()
+                .filter(d -> d.messageId() == null && d.telegramMessageIds().equals(List.of(801L))).count(), n -> n == 1);
+        assertEquals(0L, TestDatabase.scalar("select count(*) from topic_mirror where message_id = ?", quick));
+
+        // a copy whose delivery failed is forgotten: a later edit changes nothing in the topic
+        assertEquals(UpdateOutcome.STORED, accept(customerMessage(TestUpdates.nextId(), customer, 103, "lost one")));
+        UUID lost = messageId(conversation, "lost one");
+        SendMessage lostCopy = single(sends(conversation, m -> m.text().equals("👤 Kim: lost one")));
+        KafkaTestClient.send(Topics.RESULTS, conversation.toString(), mapper.writeValueAsString(MessageDeliveryFailed.of(
+                lostCopy, 400, "Bad Request: not enough rights to send text messages", FailureKind.REJECTED)));
+        Polling.until("the failed copy forgotten", WAIT, () -> TestDatabase.scalar(
+                "select count(*) from topic_mirror where message_id = ?", lost), n -> n == 0L);
+        accept(customerEdit(TestUpdates.nextId(), customer, 103, "found it"));
+        assertEquals(3, commands(conversation, EditMessageText.class).size());
+
+        // deleting the conversation takes its copies' rows with it
+        assertEquals(1L, TestDatabase.scalar("select count(*) from topic_mirror where conversation_id = ?", conversation));
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("ids", List.of(conversation)))
+                .when().post("/api/conversations/bulk-delete").then().statusCode(200);
+        assertEquals(0L, TestDatabase.scalar("select count(*) from topic_mirror where conversation_id = ?", conversation));
+    }
+
+    @Test
+    void aReplyEditedInTheTopicEditsTheStoredReplyAndTheCustomersMessage() throws Exception {
+        long customer = TestUpdates.nextId();
+        UUID conversation = customerWrites(customer, "Pia", "hello");
+        int thread = activate(conversation, 13000 + (int) (customer % 1000));
+        long anna = link(operator, operatorToken);
+        accept(groupText(TestUpdates.nextId(), anna, thread, "/claim"));
+        accept(groupText(TestUpdates.nextId(), anna, thread, "Restart the router"));
+        Map<String, Object> stored = TestDatabase.query("select id, idempotency_key from message where conversation_id = ? "
+                + "and text = 'Restart the router'", conversation).get(0);
+        UUID reply = (UUID) stored.get("id");
+        String key = (String) stored.get("idempotency_key");
+        int topicMessageId = Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));
+        deliver(single(sends(conversation, m -> reply.equals(m.messageId()))), 9001L);
+        Polling.until("the reply is SENT", WAIT, () -> TestDatabase.query("select status from message where id = ?",
+                reply).get(0).get("status"), "SENT"::equals);
+
+        // anna corrects her reply in the topic: the stored reply and the customer's message change, nothing is mirrored
+        long update = TestUpdates.nextId();
+        assertEquals(UpdateOutcome.APPLIED, accept(groupEdit(update, anna, thread, topicMessageId, "Restart the modem")));
+        assertEquals("Restart the modem", TestDatabase.query("select text from message where id = ?", reply)
+                .get(0).get("text"));
+        assertEquals("Restart the router", TestDatabase.query("select text from message_version where message_id = ?",
+                reply).get(0).get("text"));
+        EditMessageText toCustomer = single(commands(conversation, EditMessageText.class));
+        assertEquals(reply, toCustomer.messageId());
+        assertEquals(customer, toCustomer.chatId());
+        assertEquals(9001L, toCustomer.telegramMessageId());
+        assertEquals("Restart the modem", toCustomer.text());
+        assertEquals("edited_message", TestDatabase.query("select kind from processed_update where update_id = ?", update)
+                .get(0).get("kind"));
+
+        // a spurious edit, and an edit by another linked operator, change nothing
+        assertEquals(UpdateOutcome.SKIPPED, accept(groupEdit(TestUpdates.nextId(), anna, thread, topicMessageId,
+                "Restart the modem")));
+        UUID bobId = UUID.randomUUID();
+        long bob = link(bobId, TestJwt.operator(bobId, "bob"));
+        assertEquals(UpdateOutcome.SKIPPED, accept(groupEdit(TestUpdates.nextId(), bob, thread, topicMessageId, "hijack")));
+        // once someone else holds the conversation, anna's edit does not reach the customer, and she is told
+        given().auth().oauth2(adminToken).contentType(ContentType.JSON).body(Map.of("operatorId", UUID.randomUUID()))
+                .when().post("/api/conversations/" + conversation + "/assign").then().statusCode(200);
+        assertEquals(UpdateOutcome.APPLIED, accept(groupEdit(TestUpdates.nextId(), anna, thread, topicMessageId,
+                "Restart both")));
+        assertEquals(1, sends(conversation, m -> m.text().equals(SupportGroupUpdates.EDIT_NOT_ASSIGNEE)).size());
+        assertEquals(1, commands(conversation, EditMessageText.class).size());
+        assertEquals("Restart the modem", TestDatabase.query("select text from message where id = ?", reply)
+                .get(0).get("text"));
+    }
+
     /** Makes the conversation's pending topic ACTIVE with {@code thread}; returns the thread. */
     private int activate(UUID conversation, int thread) throws Exception {
         CreateForumTopic create = single(commands(conversation, CreateForumTopic.class));
@@ -502,6 +665,46 @@ class TopicsConsoleTest {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** A private-chat text message with Telegram message id {@code messageId}. */
+    private static String customerMessage(long updateId, long userId, int messageId, String text) {
+        return """
+                {"update_id":%d,"message":{"message_id":%d,"from":{"id":%d,"is_bot":false,"first_name":"Kim"},
+                 "chat":{"id":%d,"type":"private","first_name":"Kim"},"date":1700000000,"text":%s}}"""
+                .formatted(updateId, messageId, userId, userId, JSON.valueToTree(text).toString());
+    }
+
+    /** The customer edits their message {@code messageId} to {@code text} ({@code edited_message}). */
+    private static String customerEdit(long updateId, long userId, int messageId, String text) {
+        return """
+                {"update_id":%d,"edited_message":{"message_id":%d,"from":{"id":%d,"is_bot":false,"first_name":"Kim"},
+                 "chat":{"id":%d,"type":"private","first_name":"Kim"},"date":1700000000,"edit_date":1700000060,
+                 "text":%s}}""".formatted(updateId, messageId, userId, userId, JSON.valueToTree(text).toString());
+    }
+
+    /** Telegram delivered {@code command} as these message ids (message.delivered on telegram.results). */
+    private void deliver(SendMessage command, Long... telegramIds) throws Exception {
+        KafkaTestClient.send(Topics.RESULTS, command.conversationId().toString(),
+                mapper.writeValueAsString(MessageDelivered.of(command, List.of(telegramIds))));
+    }
+
+    /** The web console's reply {@code text} by anna; returns the message id. */
+    private UUID reply(UUID conversation, String text) {
+        return UUID.fromString(given().auth().oauth2(operatorToken).contentType(ContentType.JSON)
+                .body(Map.of("text", text)).when().post("/api/conversations/" + conversation + "/messages")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    private static UUID messageId(UUID conversation, String text) {
+        return (UUID) TestDatabase.query("select id from message where conversation_id = ? and text = ?", conversation, text)
+                .get(0).get("id");
+    }
+
+    private static Map<String, Object> mirrorRow(UUID message) {
+        List<Map<String, Object>> rows = TestDatabase.query("select * from topic_mirror where message_id = ?", message);
+        assertFalse(rows.isEmpty(), "no topic_mirror row");
+        return rows.get(0);
+    }
 
     private UUID customerWrites(long userId, String name, String text) {
         accept(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text));
@@ -562,6 +765,24 @@ class TopicsConsoleTest {
                     .put("length", text.split(" ")[0].length());
         }
         return update.toString();
+    }
+
+    /** {@code fromId} edits their message {@code messageId} in topic {@code thread} of the group to {@code text}. */
+    private String groupEdit(long updateId, long fromId, int thread, int messageId, String text) {
+        ObjectNode update = (ObjectNode) readTree(groupText(updateId, fromId, thread, text));
+        ObjectNode message = (ObjectNode) update.remove("message");
+        message.put("message_id", messageId);
+        message.put("edit_date", 1_700_000_060);
+        update.set("edited_message", message);
+        return update.toString();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String callback(long updateId, String callbackId, long fromId, String data, long chatId, Integer thread) {

@@ -11,7 +11,8 @@ import java.util.UUID;
  * Delete every Telegram message (all parts) of a stored message, per Bot API {@code deleteMessage} (one call per
  * id; only messages younger than 48 h). Answered by {@link CommandCompleted} or {@link CommandFailed}.
  *
- * @param messageId          id of the stored message in conversation-service
+ * @param messageId          id of the stored message in conversation-service; null when deleting the copy of a
+ *                           message in a forum topic (like the mirror that posted it: its results then carry none)
  * @param telegramMessageIds Telegram's {@code message_id}s of all parts
  */
 public record DeleteMessage(UUID commandId, int version, Instant occurredAt, UUID conversationId,

@@ -11,7 +11,8 @@ import java.util.UUID;
  * Answered by {@link CommandCompleted} or {@link CommandFailed} ({@link FailureKind#MESSAGE_GONE} when the message
  * no longer exists or can't be edited).
  *
- * @param messageId         id of the stored message in conversation-service
+ * @param messageId         id of the stored message in conversation-service; null when editing the copy of a message
+ *                          in a forum topic (like the mirror that posted it: its results then carry none either)
  * @param telegramMessageId Telegram's {@code message_id} of the message to edit
  * @param text              new text, 1–4096 UTF-16 units
  */
