@@ -171,7 +171,7 @@ public class UpdatePoller {
                     }
                     return telegram.getUpdates(token, offset, settings.limit(), settings.timeout());
                 }
-            }, publisher::publishAll, duration -> Thread.sleep(duration.toMillis()), settings.backoff(),
+            }, batch -> publisher.publishAll(batch, token.botId()), duration -> Thread.sleep(duration.toMillis()), settings.backoff(),
                     settings.maxBackoff());
             loop = next;
             if (!running) {
