@@ -12,6 +12,9 @@ public final class TestUpdates {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(20_000_000_000L, 90_000_000_000L));
 
+    /** The bot the tests' updates are received by, as the {@code telegram-bot-id} header would name it. */
+    public static final long BOT_ID = 4_242_424_242L;
+
     private TestUpdates() {
     }
 

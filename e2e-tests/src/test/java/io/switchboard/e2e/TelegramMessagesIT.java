@@ -24,13 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * media endpoint (never through a URL with the bot token); the operator sends a document as an upload, edits and
  * deletes a reply in Telegram; the customer's own edit keeps the earlier version; a failed send shows Telegram's
  * reason and goes out on retry; a customer who blocked the bot cannot be written to, with a clear reason; an admin
- * manages the bot and never sees its token again.
+ * manages the bot and never sees its token again; after a switch to another bot, a customer of that bot is heard even
+ * when its update_id repeats one the former bot's customer used.
  */
 @Order(51)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TelegramMessagesIT {
 
     private static final long CUSTOMER = 777_000_601L;
+    /** A second bot an admin switches to: the emulator creates it on first use. */
+    private static final String NEXT_BOT_TOKEN = "4343434343:E2E-NEXT-BOT-TOKEN";
+    private static final long NEXT_BOT_CUSTOMER = 777_000_602L;
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     static SwitchboardStack stack;
@@ -196,6 +200,36 @@ class TelegramMessagesIT {
         for (String service : List.of("gateway-service", "conversation-service", "notification-service",
                 "telegram-ingest-service")) {
             assertFalse(stack.logOf(service).contains(secretPart), "the bot token is not in the log of " + service);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aCustomerOfTheNextBotIsHeardThoughItsUpdateIdsRepeatTheFormerBots() {
+        // Telegram numbers update_ids per bot: the next bot's first update may carry an id the former one used
+        long updateId = 940_200;
+        telegram.deliver(TelegramEmulatorClient.privateText(updateId, CUSTOMER, "Pavel", "One more thing"));
+        Eventually.await("the former bot's update " + updateId, WAIT, () -> admin.messages(conversationId),
+                ms -> ms.stream().anyMatch(m -> "One more thing".equals(m.path("text").asText())));
+
+        TelegramEmulatorClient nextBot = new TelegramEmulatorClient(stack.emulatorUrl(), NEXT_BOT_TOKEN);
+        try {
+            Http.Response switched = admin.put("/api/admin/telegram/bot", Map.of("token", NEXT_BOT_TOKEN));
+            assertEquals(200, switched.status(), switched.body());
+            assertFalse(nextBot.calls("setWebhook").isEmpty(), "the next bot's webhook points here");
+
+            nextBot.deliver(TelegramEmulatorClient.privateText(updateId, NEXT_BOT_CUSTOMER, "Nadia",
+                    "Hello, is this the new support bot?"));
+            JsonNode nadia = Eventually.await("Nadia's conversation", WAIT, () -> admin.conversations().stream()
+                            .filter(c -> "Nadia".equals(c.path("customer").path("displayName").asText()))
+                            .findFirst().orElse(null),
+                    c -> c != null);
+            Eventually.await("Nadia's message, stored although update " + updateId + " was processed before", WAIT,
+                    () -> admin.messages(nadia.get("id").asText()),
+                    ms -> ms.stream().anyMatch(m -> "Hello, is this the new support bot?".equals(m.path("text").asText())));
+        } finally {
+            Http.Response back = admin.put("/api/admin/telegram/bot", Map.of("token", SwitchboardStack.BOT_TOKEN));
+            assertEquals(200, back.status(), "the shared stack's bot again: " + back.body());
         }
     }
 

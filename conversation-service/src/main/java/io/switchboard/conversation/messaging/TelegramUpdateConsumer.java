@@ -4,27 +4,34 @@ import io.switchboard.conversation.domain.InboundUpdate;
 import io.switchboard.conversation.domain.InboundUpdate.CustomerText;
 import io.switchboard.conversation.domain.InboundUpdate.Skipped;
 import io.switchboard.conversation.domain.InboundUpdate.Unreadable;
+import io.switchboard.conversation.domain.ReceivedUpdate;
 import io.switchboard.conversation.domain.UpdateOutcome;
 import io.switchboard.conversation.service.CustomerMessageIntake;
 import io.switchboard.conversation.service.OutboxRelay;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.conversation.service.FreshVertxContext;
+import io.switchboard.telegram.api.BotIdHeader;
+import io.switchboard.telegram.api.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * Consumes {@code telegram.updates} (group {@code conversation-service}; value: the raw Telegram Update JSON).
- * Private-chat text messages are stored; every other update is recorded as skipped with a reason and logged at
+ * Consumes {@code telegram.updates} (group {@code conversation-service}; value: the raw Telegram Update JSON; header
+ * {@value Topics#BOT_ID_HEADER}: the receiving bot's id, read as 0 when missing or unreadable, logged at DEBUG).
+ * Updates are de-duplicated by (bot id, update_id), as Telegram numbers update_ids per bot. Private-chat text
+ * messages are stored; every other update is recorded as skipped with a reason and logged at
  * INFO; a value without a readable update_id is logged and dropped. Nothing here blocks the partition: only an
  * update whose transaction keeps failing after its retries reaches the dead-letter topic.
  */
@@ -65,14 +72,14 @@ public class TelegramUpdateConsumer {
     @Incoming("telegram-updates")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> kept = new ArrayList<>(records.count());
-        List<InboundUpdate> updates = new ArrayList<>(records.count());
+        List<ReceivedUpdate> updates = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             InboundUpdate update = reader.read(record.value());
             if (update instanceof Unreadable unreadable) {
                 LOG.warnf("Dropped a record of telegram.updates that is not a Telegram update: %s", unreadable.reason());
             } else {
                 kept.add(record);
-                updates.add(update);
+                updates.add(new ReceivedUpdate(botId(record), update));
             }
         }
         if (updates.isEmpty()) {
@@ -97,8 +104,8 @@ public class TelegramUpdateConsumer {
                 });
     }
 
-    private Uni<Void> acceptOne(ConsumerRecord<String, String> record, InboundUpdate update) {
-        return transactions.run("update " + updateId(update), () -> intake.accept(update))
+    private Uni<Void> acceptOne(ConsumerRecord<String, String> record, ReceivedUpdate update) {
+        return transactions.run("update " + describe(update), () -> intake.accept(update.botId(), update.update()))
                 .invoke(outcome -> {
                     report(update, outcome);
                     if (outcome == UpdateOutcome.STORED || outcome == UpdateOutcome.APPLIED) {
@@ -109,10 +116,14 @@ public class TelegramUpdateConsumer {
                 .onFailure().recoverWithUni(failure -> deadLetter(record, update, failure));
     }
 
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, InboundUpdate update, Throwable failure) {
-        LOG.errorf("Update %d could not be stored after every retry; published to %s: %s", updateId(update),
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, ReceivedUpdate update, Throwable failure) {
+        LOG.errorf("Update %s could not be stored after every retry; published to %s: %s", describe(update),
                 deadLetterTopic, failure.toString());
         ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
+        Header botId = record.headers().lastHeader(Topics.BOT_ID_HEADER);
+        if (botId != null) {
+            dead.headers().add(botId); // so that a replay from the dead-letter topic keeps the bot
+        }
         dead.headers().add("dead-letter-reason", String.valueOf(failure.getMessage()).getBytes(StandardCharsets.UTF_8));
         dead.headers().add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
         dead.headers().add("dead-letter-offset",
@@ -120,23 +131,39 @@ public class TelegramUpdateConsumer {
         return sender.sendAll(List.of(dead));
     }
 
-    private static long updateId(InboundUpdate update) {
-        return update.updateId();
+    /**
+     * The record's {@value Topics#BOT_ID_HEADER} (the last one when repeated); 0 when it is missing (published before
+     * the header existed) or not a bot id, logged at DEBUG.
+     */
+    static long botId(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(Topics.BOT_ID_HEADER);
+        OptionalLong botId = BotIdHeader.decode(header == null ? null : header.value());
+        if (botId.isEmpty()) {
+            LOG.debugf("Record %d:%d of telegram.updates has %s %s header; taking bot 0", record.partition(),
+                    record.offset(), header == null ? "no" : "an unreadable", Topics.BOT_ID_HEADER);
+        }
+        return botId.orElse(0);
     }
 
-    private void report(InboundUpdate update, UpdateOutcome outcome) {
-        long updateId = updateId(update);
+    /** {@code <update_id> of bot <bot id>}, for the log. */
+    private static String describe(ReceivedUpdate update) {
+        return update.update().updateId() + " of bot " + update.botId();
+    }
+
+    private void report(ReceivedUpdate received, UpdateOutcome outcome) {
+        InboundUpdate update = received.update();
+        String id = describe(received);
         switch (outcome) {
-            case STORED -> LOG.debugf("Stored update %d", updateId);
-            case APPLIED -> LOG.debugf("Applied update %d (%s)", updateId, update.kind());
+            case STORED -> LOG.debugf("Stored update %s", id);
+            case APPLIED -> LOG.debugf("Applied update %s (%s)", id, update.kind());
             case SKIPPED -> {
                 if (update instanceof Skipped skipped) {
-                    LOG.infof("Skipped update %d (%s): %s", updateId, skipped.kind(), skipped.reason());
+                    LOG.infof("Skipped update %s (%s): %s", id, skipped.kind(), skipped.reason());
                 } else {
-                    LOG.infof("Skipped update %d (%s)", updateId, update.kind());
+                    LOG.infof("Skipped update %s (%s)", id, update.kind());
                 }
             }
-            case DUPLICATE -> LOG.infof("Update %d was processed before; ignored", updateId);
+            case DUPLICATE -> LOG.infof("Update %s was processed before; ignored", id);
         }
     }
 }

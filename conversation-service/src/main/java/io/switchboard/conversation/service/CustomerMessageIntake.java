@@ -13,6 +13,7 @@ import io.switchboard.conversation.domain.InboundUpdate.CustomerReaction;
 import io.switchboard.conversation.domain.InboundUpdate.CustomerText;
 import io.switchboard.conversation.domain.InboundUpdate.DeepLinkStart;
 import io.switchboard.conversation.domain.InboundUpdate.Skipped;
+import io.switchboard.conversation.domain.ReceivedUpdate;
 import io.switchboard.conversation.domain.UpdateResult;
 import io.switchboard.conversation.domain.Message;
 import io.switchboard.conversation.domain.UpdateOutcome;
@@ -32,9 +33,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Turns a consumed Telegram update into stored state, in one transaction: records the update_id (a redelivered
- * update stops there), and for a customer's private text upserts the customer and lets the customer's LATEST
- * conversation decide (locked with {@code FOR UPDATE} so that an operator's concurrent action waits or re-reads):
+ * Turns a consumed Telegram update into stored state, in one transaction: records the receiving bot's id and the
+ * update_id (a redelivered update stops there; Telegram numbers update_ids per bot), and for a customer's private
+ * text upserts the customer and lets the customer's LATEST conversation decide (locked with {@code FOR UPDATE} so
+ * that an operator's concurrent action waits or re-reads):
  * <ul>
  *   <li>none → open one (channel TELEGRAM, OPEN_UNCLAIMED, a free codename), {@code conversation.opened}, then the
  *       message and the {@code welcome_message} system message;</li>
@@ -85,28 +87,32 @@ public class CustomerMessageIntake {
     /**
      * Applies {@code update} (a {@link CustomerText} or a {@link Skipped}) in its own transaction.
      *
-     * @return STORED, SKIPPED, or DUPLICATE when its update_id had been processed already
+     * @param botId the id of the bot that received it ({@link ReceivedUpdate#botId()}; 0 when unknown): update_ids
+     *              are recorded per bot
+     * @return STORED, SKIPPED, or DUPLICATE when this bot's update_id had been processed already
      * @throws IllegalArgumentException for an {@link InboundUpdate.Unreadable}, which has no update_id to record
      */
     @WithTransaction
-    public Uni<UpdateOutcome> accept(InboundUpdate update) {
-        return apply(update, now());
+    public Uni<UpdateOutcome> accept(long botId, InboundUpdate update) {
+        return apply(botId, update, now());
     }
 
     /**
      * Applies a batch of updates, in order, in ONE transaction: all are stored or none is. This is the fast path
      * of the consumer (one commit per poll instead of one per update); a batch that fails is replayed one update
-     * at a time with {@link #accept(InboundUpdate)}.
+     * at a time with {@link #accept(long, InboundUpdate)}.
      *
-     * @param updates {@link CustomerText}s and {@link Skipped}s, in Kafka order (a partition's order)
+     * @param updates {@link CustomerText}s and {@link Skipped}s with the bot that received each, in Kafka order (a
+     *                partition's order)
      * @return each update's outcome, in the same order
      * @throws IllegalArgumentException (as a failed Uni) when the batch holds an {@link InboundUpdate.Unreadable}
      */
     @WithTransaction
-    public Uni<List<UpdateOutcome>> acceptAll(List<InboundUpdate> updates) {
+    public Uni<List<UpdateOutcome>> acceptAll(List<ReceivedUpdate> updates) {
         Instant now = now();
         return Multi.createFrom().range(0, updates.size())
-                .onItem().transformToUniAndConcatenate(i -> apply(updates.get(i), now.plus(MICROS_PER_UPDATE * i, ChronoUnit.MICROS)))
+                .onItem().transformToUniAndConcatenate(i -> apply(updates.get(i).botId(), updates.get(i).update(),
+                        now.plus(MICROS_PER_UPDATE * i, ChronoUnit.MICROS)))
                 .collect().asList();
     }
 
@@ -114,24 +120,24 @@ public class CustomerMessageIntake {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Uni<UpdateOutcome> apply(InboundUpdate update, Instant now) {
+    private Uni<UpdateOutcome> apply(long botId, InboundUpdate update, Instant now) {
         if (update instanceof InboundUpdate.GroupMessage || update instanceof InboundUpdate.GroupEdit
                 || update instanceof InboundUpdate.CallbackQuery
                 || (update instanceof CustomerText text && SupportGroupUpdates.isPrivateLink(text))) {
-            return supportGroupUpdates.accept(update, now); // the topics console's side
+            return supportGroupUpdates.accept(botId, update, now); // the topics console's side
         }
         if (update instanceof Skipped skipped) {
-            return processedUpdates.recordIfNew(skipped.updateId(), skipped.kind(), UpdateOutcome.SKIPPED, skipped.reason(), now)
+            return processedUpdates.recordIfNew(botId, skipped.updateId(), skipped.kind(), UpdateOutcome.SKIPPED, skipped.reason(), now)
                     .map(recorded -> recorded ? UpdateOutcome.SKIPPED : UpdateOutcome.DUPLICATE);
         }
         if (update instanceof CustomerText text) {
-            return processedUpdates.recordIfNew(text.updateId(), CustomerText.KIND, UpdateOutcome.STORED, null, now)
+            return processedUpdates.recordIfNew(botId, text.updateId(), CustomerText.KIND, UpdateOutcome.STORED, null, now)
                     .chain(recorded -> recorded
                             ? store(text, now).replaceWith(UpdateOutcome.STORED)
                             : Uni.createFrom().item(UpdateOutcome.DUPLICATE));
         }
         if (update instanceof DeepLinkStart start) {
-            return change(update, now, () -> deepLinks.apply(start, now).chain(result -> result != null
+            return change(botId, update, now, () -> deepLinks.apply(start, now).chain(result -> result != null
                     && result.outcome() != UpdateOutcome.STORED
                     ? Uni.createFrom().item(result)
                     // unknown, expired, used or refused payload: an ordinary first message, as typed
@@ -140,13 +146,13 @@ public class CustomerMessageIntake {
                     result == null ? null : result.reason()))));
         }
         if (update instanceof CustomerEdit edit) {
-            return change(update, now, () -> edits.apply(edit, now));
+            return change(botId, update, now, () -> edits.apply(edit, now));
         }
         if (update instanceof BotMembership membership) {
-            return change(update, now, () -> blocking.apply(membership, now));
+            return change(botId, update, now, () -> blocking.apply(membership, now));
         }
         if (update instanceof CustomerReaction reaction) {
-            return change(update, now, () -> reactions.apply(reaction, now));
+            return change(botId, update, now, () -> reactions.apply(reaction, now));
         }
         return Uni.createFrom().failure(new IllegalArgumentException("an unreadable update cannot be recorded"));
     }
@@ -155,10 +161,11 @@ public class CustomerMessageIntake {
      * Records {@code update} (a redelivery stops there), applies it, and records what it did (APPLIED or SKIPPED with
      * the handler's reason, or STORED).
      */
-    private Uni<UpdateOutcome> change(InboundUpdate update, Instant now, Supplier<Uni<UpdateResult>> handler) {
-        return processedUpdates.recordIfNew(update.updateId(), update.kind(), UpdateOutcome.APPLIED, null, now)
+    private Uni<UpdateOutcome> change(long botId, InboundUpdate update, Instant now,
+                                      Supplier<Uni<UpdateResult>> handler) {
+        return processedUpdates.recordIfNew(botId, update.updateId(), update.kind(), UpdateOutcome.APPLIED, null, now)
                 .chain(recorded -> !recorded ? Uni.createFrom().item(UpdateOutcome.DUPLICATE)
-                        : handler.get().call(result -> processedUpdates.settle(update.updateId(), result.outcome(),
+                        : handler.get().call(result -> processedUpdates.settle(botId, update.updateId(), result.outcome(),
                                 result.reason()))
                         .map(UpdateResult::outcome));
     }

@@ -135,17 +135,19 @@ public class SupportGroupUpdates {
      * Applies a {@link GroupMessage}, a {@link CallbackQuery} or a private {@code /link CODE}
      * ({@link #isPrivateLink}) in the caller's transaction.
      *
+     * @param botId the receiving bot's id (0 when unknown), recorded with the update_id
      * @return APPLIED, SKIPPED or DUPLICATE
      */
-    public Uni<UpdateOutcome> accept(InboundUpdate update, Instant now) {
-        return processedUpdates.recordIfNew(update.updateId(), update.kind(), UpdateOutcome.APPLIED, "support group update", now)
+    public Uni<UpdateOutcome> accept(long botId, InboundUpdate update, Instant now) {
+        return processedUpdates.recordIfNew(botId, update.updateId(), update.kind(), UpdateOutcome.APPLIED,
+                        "support group update", now)
                 .chain(recorded -> {
                     if (!recorded) {
                         return Uni.createFrom().item(UpdateOutcome.DUPLICATE);
                     }
                     return handle(update, now)
-                            .call(result -> processedUpdates.update("outcome = ?1, reason = ?2 where updateId = ?3",
-                                    result.outcome(), result.reason(), update.updateId()))
+                            .call(result -> processedUpdates.settle(botId, update.updateId(), result.outcome(),
+                                    result.reason()))
                             .map(Result::outcome);
                 });
     }

@@ -162,7 +162,7 @@ class TelegramResultConsumerTest {
 
     private UUID customerWrites(long userId, String name, String text) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
+            VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

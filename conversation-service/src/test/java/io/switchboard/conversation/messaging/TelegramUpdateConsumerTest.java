@@ -81,6 +81,65 @@ class TelegramUpdateConsumerTest {
     }
 
     @Test
+    void updateIdsAreDeDuplicatedPerBotAndRecordsWithoutTheBotHeaderStillCount() {
+        // after an admin switched the token to another bot, the new bot's update_ids repeat the old bot's
+        long updateId = TestUpdates.nextId();
+        long oldBot = 1_000_000_001L;
+        long newBot = 2_000_000_002L;
+        long oldCustomer = TestUpdates.nextId();
+        long newCustomer = TestUpdates.nextId();
+        long earlyCustomer = TestUpdates.nextId();
+        long oddCustomer = TestUpdates.nextId();
+        long oddUpdate = TestUpdates.nextId();
+        String toNewBot = TestUpdates.privateText(updateId, newCustomer, "Newbot", "to the new bot");
+        try (KafkaProducer<String, String> producer = KafkaTestClient.producer()) {
+            producer.send(fromBot(oldBot, oldCustomer, TestUpdates.privateText(updateId, oldCustomer, "Oldbot",
+                    "to the old bot")));
+            producer.send(fromBot(newBot, newCustomer, toNewBot));
+            producer.send(fromBot(newBot, newCustomer, toNewBot)); // redelivered: the same bot and update_id
+            // published before the header existed: bot 0
+            producer.send(new ProducerRecord<>("telegram.updates", Long.toString(earlyCustomer),
+                    TestUpdates.privateText(updateId, earlyCustomer, "Early", "before the header")));
+            ProducerRecord<String, String> odd = new ProducerRecord<>("telegram.updates", Long.toString(oddCustomer),
+                    TestUpdates.privateText(oddUpdate, oddCustomer, "Odd", "unreadable header"));
+            odd.headers().add(io.switchboard.telegram.api.Topics.BOT_ID_HEADER,
+                    "bot-7".getBytes(StandardCharsets.UTF_8));
+            producer.send(odd);
+            producer.flush();
+        }
+        long marker = TestUpdates.nextId();
+        try (KafkaProducer<String, String> producer = KafkaTestClient.producer()) {
+            producer.send(fromBot(newBot, newCustomer, TestUpdates.privateText(marker, newCustomer, "Newbot",
+                    "marker")));
+        }
+        awaitProcessed(marker);
+        Polling.until("every bot's update " + updateId + " processed", WAIT,
+                () -> TestDatabase.scalar("select count(*) from processed_update where update_id = ?", updateId),
+                n -> n == 3);
+        awaitProcessed(oddUpdate);
+
+        assertEquals(1, countMessages(oldCustomer, "to the old bot"));
+        assertEquals(1, countMessages(newCustomer, "to the new bot"), "a redelivery is stored once");
+        assertEquals(1, countMessages(earlyCustomer, "before the header"));
+        assertEquals(1, countMessages(oddCustomer, "unreadable header"));
+        assertEquals(List.of(0L, oldBot, newBot), TestDatabase.query(
+                "select bot_id from processed_update where update_id = ? order by bot_id", updateId)
+                .stream().map(row -> ((Number) row.get("bot_id")).longValue()).toList());
+        assertEquals(0L, ((Number) TestDatabase.query("select bot_id from processed_update where update_id = ?",
+                oddUpdate).get(0).get("bot_id")).longValue());
+        assertEquals(newBot, ((Number) TestDatabase.query("select bot_id from processed_update where update_id = ?",
+                marker).get(0).get("bot_id")).longValue());
+    }
+
+    /** A telegram.updates record as telegram-ingest-service publishes it: keyed by chat, with the bot id header. */
+    private static ProducerRecord<String, String> fromBot(long botId, long chatId, String update) {
+        ProducerRecord<String, String> record = new ProducerRecord<>("telegram.updates", Long.toString(chatId), update);
+        record.headers().add(io.switchboard.telegram.api.Topics.BOT_ID_HEADER,
+                io.switchboard.telegram.api.BotIdHeader.encode(botId));
+        return record;
+    }
+
+    @Test
     void sameUpdateSentConcurrentlyByTwoProducersIsStoredOnce() throws Exception {
         long userId = TestUpdates.nextId();
         String update = TestUpdates.privateText(TestUpdates.nextId(), userId, "Racer", "concurrent copy");
@@ -204,8 +263,7 @@ class TelegramUpdateConsumerTest {
                 // one key, one partition: the three arrive in order, normally in one poll
                 for (long[] u : new long[][] {{before, 0}, {poison, 1}, {after, 2}}) {
                     String text = u[1] == 0 ? "before the pill" : u[1] == 1 ? "poison pill" : "after the pill";
-                    producer.send(new ProducerRecord<>("telegram.updates", Long.toString(userId),
-                            TestUpdates.privateText(u[0], userId, "Batch", text)));
+                    producer.send(fromBot(TestUpdates.BOT_ID, userId, TestUpdates.privateText(u[0], userId, "Batch", text)));
                 }
                 producer.flush();
             }
@@ -217,6 +275,9 @@ class TelegramUpdateConsumerTest {
             assertEquals(Long.toString(userId), dead.get(0).key());
             assertTrue(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
                     .contains("refused for the test"));
+            assertEquals(Long.toString(TestUpdates.BOT_ID), new String(dead.get(0).headers()
+                    .lastHeader(io.switchboard.telegram.api.Topics.BOT_ID_HEADER).value(), StandardCharsets.UTF_8),
+                    "a replay keeps the bot");
 
             assertEquals(List.of("before the pill", "after the pill"), TestDatabase.query("""
                     select m.text from message m join conversation c on c.id = m.conversation_id
@@ -232,7 +293,7 @@ class TelegramUpdateConsumerTest {
 
     private UpdateOutcome accept(String update) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(update)));
+            return VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(update)));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

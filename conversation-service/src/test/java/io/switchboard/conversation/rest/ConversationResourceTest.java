@@ -335,7 +335,7 @@ class ConversationResourceTest {
 
     private UUID write(long userId, String name, String text) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
+            VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

@@ -494,7 +494,8 @@ class ConversationWorkflowResourceTest {
         List<io.switchboard.conversation.domain.InboundUpdate> first = List.of(
                 reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, "Batcher", "one")),
                 reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, "Batcher", "two")));
-        VertxContextSupport.subscribeAndAwait(() -> intake.acceptAll(first));
+        VertxContextSupport.subscribeAndAwait(() -> intake.acceptAll(first.stream()
+                .map(update -> new io.switchboard.conversation.domain.ReceivedUpdate(TestUpdates.BOT_ID, update)).toList()));
         UUID conversation = (UUID) TestDatabase.query("select c.id from conversation c join customer u on u.id = c.customer_id where u.telegram_user_id = ?", userId).get(0).get("id");
         List<Map<String, Object>> rows = TestDatabase.query(
                 "select text, system_key from message where conversation_id = ? order by created_at, id", conversation);
@@ -507,7 +508,8 @@ class ConversationWorkflowResourceTest {
         List<io.switchboard.conversation.domain.InboundUpdate> second = List.of(
                 reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, "Batcher", "three")),
                 reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, "Batcher", "four")));
-        VertxContextSupport.subscribeAndAwait(() -> intake.acceptAll(second));
+        VertxContextSupport.subscribeAndAwait(() -> intake.acceptAll(second.stream()
+                .map(update -> new io.switchboard.conversation.domain.ReceivedUpdate(TestUpdates.BOT_ID, update)).toList()));
         assertEquals(1, TestDatabase.scalar("select count(*) from conversation c join customer u on u.id = c.customer_id where u.telegram_user_id = ?", userId));
         assertEquals("OPEN_UNCLAIMED", conversationRow(conversation).get("status"));
         assertEquals(1, events(conversation, "conversation.reopened").size(), "reopened once, by the first message");
@@ -528,7 +530,7 @@ class ConversationWorkflowResourceTest {
             // OPEN_ASSIGNED flip and last_message_id with its own older view
             concurrently(
                     () -> VertxContextSupport.subscribeAndAwait(() -> replies.reply(conversation, actor, "answer " + r, null)),
-                    () -> VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(
+                    () -> VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(
                             TestUpdates.privateText(TestUpdates.nextId(), userId, "Overlap", "question " + r)))));
             Map<String, Object> newest = newestMessage(conversation, "system_key is null");
             Map<String, Object> row = conversationRow(conversation);
@@ -553,7 +555,7 @@ class ConversationWorkflowResourceTest {
             }
             concurrently(
                     () -> VertxContextSupport.subscribeAndAwait(() -> workflow.close(conversation, actor, "bye " + r)),
-                    () -> VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(
+                    () -> VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(
                             TestUpdates.privateText(TestUpdates.nextId(), userId, "Leaving", "one more thing " + r)))));
             // the messages that make the conversation's last message: the customer's and the closing message
             Map<String, Object> newest = newestMessage(conversation, "(system_key is null or system_key = 'closing_message')");
@@ -610,7 +612,7 @@ class ConversationWorkflowResourceTest {
             // as the consumer runs each update (after a failed batch): one transaction per attempt, retried
             CompletableFuture<UpdateOutcome> accepted = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return VertxContextSupport.subscribeAndAwait(() -> transactions.run("update", () -> intake.accept(reader.read(update))));
+                    return VertxContextSupport.subscribeAndAwait(() -> transactions.run("update", () -> intake.accept(TestUpdates.BOT_ID, reader.read(update))));
                 } catch (Throwable e) {
                     throw new CompletionException(e);
                 }
@@ -726,7 +728,7 @@ class ConversationWorkflowResourceTest {
     /** The customer {@code userId} writes; returns their latest conversation. */
     private UUID write(long userId, String name, String text) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
+            VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

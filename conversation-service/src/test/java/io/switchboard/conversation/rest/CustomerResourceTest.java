@@ -269,7 +269,7 @@ class CustomerResourceTest {
 
     private void write(long updateId, long userId, String name, String text) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(TestUpdates.privateText(updateId, userId, name, text))));
+            VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(TestUpdates.privateText(updateId, userId, name, text))));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

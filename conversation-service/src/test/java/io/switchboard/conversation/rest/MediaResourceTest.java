@@ -132,7 +132,7 @@ class MediaResourceTest {
                  "chat":{"id":%d,"type":"private","first_name":"Media"},"date":1700000000,%s}}"""
                 .formatted(TestUpdates.nextId(), messageId, user, user, content);
         try {
-            VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(update)));
+            VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(update)));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

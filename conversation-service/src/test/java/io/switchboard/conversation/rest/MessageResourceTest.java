@@ -543,7 +543,7 @@ class MessageResourceTest {
 
     private UUID write(long userId, String name, String text) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(
+            VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(
                     TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
         } catch (Throwable e) {
             throw new AssertionError(e);

@@ -153,7 +153,7 @@ class NoteResourceTest {
 
     private void write(long userId, String name, String text) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
+            VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(TestUpdates.privateText(TestUpdates.nextId(), userId, name, text))));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

@@ -49,7 +49,7 @@ public final class TimerFixtures {
                                       String languageCode, String text) {
         String update = TestUpdates.privateText(TestUpdates.nextId(), userId, name, text)
                 .replace("\"language_code\":\"en\"", "\"language_code\":\"" + languageCode + "\"");
-        await(() -> intake.accept(reader.read(update)));
+        await(() -> intake.accept(TestUpdates.BOT_ID, reader.read(update)));
         return (UUID) TestDatabase.query("""
                 select c.id from conversation c join customer u on u.id = c.customer_id
                 where u.telegram_user_id = ? order by c.created_at desc limit 1""", userId).get(0).get("id");

@@ -715,7 +715,7 @@ class TopicsConsoleTest {
 
     private UpdateOutcome accept(String json) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(json)));
+            return VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(json)));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

@@ -309,7 +309,7 @@ class WidgetConversationResourceTest {
     @Test
     void telegramConversationsKeepTheirChannelAndTheirCommands() throws Throwable {
         long user = TestUpdates.nextId();
-        VertxContextSupport.subscribeAndAwait(() -> telegramIntake.accept(
+        VertxContextSupport.subscribeAndAwait(() -> telegramIntake.accept(TestUpdates.BOT_ID,
                 reader.read(TestUpdates.privateText(TestUpdates.nextId(), user, "Tom", "hi"))));
         UUID conversation = (UUID) TestDatabase.query("select c.id from conversation c join customer u on u.id = c.customer_id"
                 + " where u.telegram_user_id = ?", user).get(0).get("id");

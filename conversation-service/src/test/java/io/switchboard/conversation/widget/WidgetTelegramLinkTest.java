@@ -173,7 +173,7 @@ class WidgetTelegramLinkTest {
 
     private UpdateOutcome accept(String update) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> intake.accept(reader.read(update)));
+            return VertxContextSupport.subscribeAndAwait(() -> intake.accept(TestUpdates.BOT_ID, reader.read(update)));
         } catch (Throwable e) {
             throw new AssertionError(e);
         }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.logging.Logger;
 
+import java.util.OptionalLong;
+
 /**
  * {@code POST /telegram/webhook}: Telegram delivers one {@code Update} per request (webhook mode only).
  *
@@ -25,8 +27,9 @@ import org.jboss.logging.Logger;
  *       {@link ActiveBot#WEBHOOK_SECRET_GRACE} after the rotation, or — only while no generated secret is stored —
  *       {@code TELEGRAM_WEBHOOK_SECRET}; constant-time comparison, else 401;</li>
  *   <li>the body must be a JSON object with an integer {@code update_id}, else 400;</li>
- *   <li>the body is published byte-for-byte to {@code telegram.updates} (key: chat id) and the answer is 200
- *       {@code {}} only once Kafka acknowledged it ({@code acks=all});</li>
+ *   <li>the body is published byte-for-byte to {@code telegram.updates} (key: chat id; header
+ *       {@code telegram-bot-id}: the id of the bot in use, absent only while none is configured) and the answer is
+ *       200 {@code {}} only once Kafka acknowledged it ({@code acks=all});</li>
  *   <li>when Kafka does not acknowledge within {@code telegram.publish-timeout}: 503 with {@code Retry-After}, so
  *       Telegram delivers the update again.</li>
  * </ul>
@@ -72,7 +75,8 @@ public class TelegramWebhookResource {
             throw new WebhookUnauthorizedException();
         }
         InboundUpdate update = InboundUpdate.parse(body);
-        return publisher.publish(update)
+        return publisher.publish(update, bot.token().map(token -> OptionalLong.of(token.botId()))
+                        .orElse(OptionalLong.empty()))
                 .onFailure().invoke(e -> LOG.warnf("Update %d not acknowledged by Kafka, answering 503: %s",
                         update.updateId(), e.toString()))
                 .onFailure().transform(UpdatesUnavailableException::new)

@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * In polling mode ({@link ActiveBot#mode()}), runs {@link UpdatePollingLoop} for the bot in use on its own thread
  * ({@code telegram-poller}): started at start-up, restarted for the new token on {@link BotChanged} (deleteWebhook,
- * then getUpdates from offset 0), stopped when no bot is configured and at shutdown.
+ * then getUpdates from offset 0), stopped when no bot is configured and at shutdown. Each batch is published with
+ * the polled token's bot id in the {@code telegram-bot-id} header, so a poll still in flight at a switch keeps the
+ * former bot's id.
  *
  * <p>Telegram answers a second getUpdates consumer of a bot with 409 Conflict, so one replica polls: the thread first
  * takes the Postgres session-level advisory lock {@link AdvisoryLocks#UPDATE_POLLER} on a dedicated connection and
@@ -171,8 +173,8 @@ public class UpdatePoller {
                     }
                     return telegram.getUpdates(token, offset, settings.limit(), settings.timeout());
                 }
-            }, publisher::publishAll, duration -> Thread.sleep(duration.toMillis()), settings.backoff(),
-                    settings.maxBackoff());
+            }, batch -> publisher.publishAll(batch, token.botId()), duration -> Thread.sleep(duration.toMillis()),
+                    settings.backoff(), settings.maxBackoff());
             loop = next;
             if (!running) {
                 return;

@@ -11,7 +11,7 @@ import java.util.List;
  * Long polling: {@code deleteWebhook} once, then {@code getUpdates(offset)} forever, publishing each batch and
  * advancing the offset (last {@code update_id} + 1) only after every update of the batch was acknowledged by Kafka.
  * When publishing fails the same offset is polled again, so Telegram re-sends the batch (updates that did reach
- * Kafka are then published twice; consumers de-duplicate by {@code update_id}).
+ * Kafka are then published twice; consumers de-duplicate by bot id and {@code update_id}).
  *
  * <p>Errors are backed off exponentially between {@code backoff} and {@code maxBackoff}; a {@code retry_after} from
  * Telegram is obeyed; a 409 Conflict (another poller, or a webhook is set) is logged as such. Telegram allows one

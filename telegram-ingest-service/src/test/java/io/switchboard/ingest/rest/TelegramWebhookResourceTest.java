@@ -59,6 +59,7 @@ class TelegramWebhookResourceTest {
     void everyFixtureUpdateIsPublishedByteForByteUnderItsChatKey() {
         List<Path> fixtures = Fixtures.updates();
         assertEquals(40, fixtures.size());
+        String botId = String.valueOf(bot.token().orElseThrow().botId());
         try (TopicProbe probe = TopicProbe.atEnd(Topics.UPDATES)) {
             for (Path fixture : fixtures) {
                 byte[] body = Fixtures.bytes(fixture);
@@ -69,6 +70,7 @@ class TelegramWebhookResourceTest {
                         Duration.ofSeconds(10));
                 assertEquals(Fixtures.expectedKey(fixture), record.key(), fixture.toString());
                 assertArrayEquals(body, record.value());
+                assertEquals(List.of(botId), Fixtures.botIdHeaders(record), "the receiving bot, " + fixture);
             }
         }
     }

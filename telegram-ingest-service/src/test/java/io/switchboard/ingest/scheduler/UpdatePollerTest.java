@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -94,6 +95,7 @@ class UpdatePollerTest {
 
         String answer = Fixtures.response("04-getUpdates-forum-lifecycle-batch.json");
         JsonNode expected = json.readTree(answer).get("result");
+        String activeBotId = String.valueOf(bot.token().orElseThrow().botId());
         try (TopicProbe probe = TopicProbe.atEnd(Topics.UPDATES)) {
             api.answerGetUpdates(answer);
             for (JsonNode update : expected) {
@@ -104,11 +106,13 @@ class UpdatePollerTest {
                 String chat = update.has("channel_post") ? update.at("/channel_post/chat/id").asText()
                         : update.at("/message/chat/id").asText();
                 assertEquals(chat, record.key());
+                assertEquals(List.of(activeBotId), Fixtures.botIdHeaders(record), "the polled bot's id");
             }
         }
         long next = expected.get(expected.size() - 1).get("update_id").asLong() + 1;
-        await().atMost(Duration.ofSeconds(10)).until(() -> offsets(api).contains(next));
-        List<Long> offsets = offsets(api);
+        String token = bot.token().orElseThrow().value();
+        await().atMost(Duration.ofSeconds(10)).until(() -> offsets(api, token).contains(next));
+        List<Long> offsets = offsets(api, token);
         List<Long> before = offsets.subList(0, offsets.indexOf(next));
         assertTrue(before.stream().allMatch(o -> o == 0L), "offset stayed 0 until the batch was on Kafka: " + offsets);
         assertEquals(List.of(100L), api.calls("getUpdates").stream()
@@ -130,6 +134,18 @@ class UpdatePollerTest {
         assertTrue(methods.indexOf("deletewebhook") >= 0
                 && methods.indexOf("deletewebhook") < methods.indexOf("getupdates"), "deleteWebhook first: " + methods);
         assertTrue(api.calls("setWebhook").stream().noneMatch(c -> c.token().equals(token)), "no webhook in polling");
+        // the new bot's update_ids start anew: its updates are told apart from the old bot's by the header
+        long updateId = ThreadLocalRandom.current().nextLong(1, 1L << 40);
+        String update = "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":1,\"date\":1,"
+                + "\"chat\":{\"id\":55,\"type\":\"private\"},\"from\":{\"id\":55,\"is_bot\":false,"
+                + "\"first_name\":\"N\"},\"text\":\"to the new bot\"}}";
+        try (TopicProbe probe = TopicProbe.atEnd(Topics.UPDATES)) {
+            api.answerGetUpdates("{\"ok\":true,\"result\":[" + update + "]}");
+            ConsumerRecord<String, byte[]> record = probe.await(
+                    r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"update_id\":" + updateId),
+                    Duration.ofSeconds(15));
+            assertEquals(List.of("7000009"), Fixtures.botIdHeaders(record));
+        }
         given().auth().oauth2(admin).delete("/api/admin/telegram/bot").then().statusCode(204);
         int after = api.calls("getUpdates").size();
         await().atMost(Duration.ofSeconds(10)).until(() -> api.calls("getUpdates").stream().skip(after)
@@ -146,8 +162,9 @@ class UpdatePollerTest {
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
     }
 
-    private static List<Long> offsets(FakeBotApi api) {
-        return api.calls("getUpdates").stream()
+    /** The offsets {@code token} polled with (another bot's poller keeps its own offset). */
+    private static List<Long> offsets(FakeBotApi api, String token) {
+        return api.calls("getUpdates").stream().filter(c -> c.token().equals(token))
                 .map(c -> Long.parseLong(String.valueOf(c.params().getValue("offset")))).toList();
     }
 

@@ -1,9 +1,14 @@
 package io.switchboard.ingest.testing;
 
+import io.switchboard.telegram.api.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -98,5 +103,13 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every {@value Topics#BOT_ID_HEADER} header of a published record, as text, in order. */
+    public static List<String> botIdHeaders(ConsumerRecord<String, byte[]> record) {
+        List<String> values = new ArrayList<>();
+        record.headers().headers(Topics.BOT_ID_HEADER)
+                .forEach(header -> values.add(new String(header.value(), StandardCharsets.UTF_8)));
+        return values;
     }
 }
