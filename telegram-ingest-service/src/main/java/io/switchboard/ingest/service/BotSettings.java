@@ -56,6 +56,7 @@ public class BotSettings {
                     + "BotFather gives it");
         }
         BotToken token = new BotToken(value.trim());
+        Optional<BotToken> before = bot.token();
         BotIdentity identity;
         try {
             identity = telegram.getMe(token);
@@ -72,6 +73,7 @@ public class BotSettings {
         bot.reload();
         LOG.infof("Bot token %s (@%s) set from the console", token.hint(), identity.username());
         pointUpdatesHere();
+        retireWebhookOf(before);
     }
 
     /**
@@ -87,6 +89,7 @@ public class BotSettings {
                 .flatMap(current -> environmentToken().filter(env -> env.botId() == current.token().botId()))
                 .map(BotToken::botId)
                 .orElse(null);
+        Optional<BotToken> before = bot.token();
         repository.clearToken(keepPolling, clock.instant());
         bot.reload();
         if (keepPolling != null) {
@@ -95,10 +98,43 @@ public class BotSettings {
         }
         LOG.info("Stored bot token removed");
         pointUpdatesHere();
+        retireWebhookOf(before);
     }
 
     private Optional<BotToken> environmentToken() {
         return config.botToken().map(String::trim).filter(BotToken::isWellFormed).map(BotToken::new);
+    }
+
+    /**
+     * After a switch to another bot: removes the previous bot's webhook (per Bot API deleteWebhook, keeping its pending
+     * updates) when it still points at this service's {@code TELEGRAM_WEBHOOK_URL}, so Telegram stops retrying
+     * deliveries that this service now refuses (the old bot's secret was forgotten with the token). A webhook that
+     * points elsewhere (someone else's deployment of that bot) is left alone. Best effort: a failure is logged.
+     *
+     * @param before the token in use before the change, if any
+     */
+    private void retireWebhookOf(Optional<BotToken> before) {
+        if (before.isEmpty() || bot.token().map(now -> now.botId() == before.get().botId()).orElse(false)
+                || bot.publicWebhookUrl().isEmpty()) {
+            return; // same bot, no bot before, or no webhook of ours anywhere
+        }
+        BotToken old = before.get();
+        try {
+            if (!bot.publicWebhookUrl().get().equals(telegram.getWebhookInfo(old).url())) {
+                return;
+            }
+            telegram.deleteWebhook(old);
+            LOG.infof("Webhook of the previous bot %s removed: it pointed here and this service no longer accepts it",
+                    old.hint());
+        } catch (BotApiException e) {
+            LOG.warnf("The previous bot %s still has its webhook pointing here (Telegram answered %d): Telegram will "
+                    + "keep retrying its updates, which are refused; delete it with that bot's token", old.hint(),
+                    e.errorCode());
+        } catch (IOException e) {
+            LOG.warnf("The previous bot %s still has its webhook pointing here (Telegram could not be reached): "
+                    + "Telegram will keep retrying its updates, which are refused; delete it with that bot's token",
+                    old.hint());
+        }
     }
 
     /** Webhook mode with a public URL: register with a new secret (failures are logged: re-register later). */

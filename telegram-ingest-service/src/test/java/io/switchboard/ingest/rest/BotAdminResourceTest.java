@@ -150,6 +150,45 @@ class BotAdminResourceTest {
     }
 
     @Test
+    void switchingToAnotherBotRemovesThePreviousBotsWebhookOnlyWhenItPointsHere() {
+        FakeBotApi api = FakeBotApi.current();
+        String env = "123456:TEST-TOKEN";
+        given().auth().oauth2(admin).post("/api/admin/telegram/webhook/register").then().statusCode(200);
+        int before = api.calls("deleteWebhook").size();
+
+        // the environment's bot had its webhook here: once the console bot is registered, the old one goes
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("token", TOKEN))
+                .put("/api/admin/telegram/bot").then().statusCode(200).body("webhookRegistered", equalTo(true));
+        assertEquals(List.of(env), deletedWebhooks(api, before));
+        assertTrue(api.calls().indexOf(lastSetWebhook(api, TOKEN)) < api.calls().indexOf(
+                api.calls("deleteWebhook").get(before)), "the new bot's webhook first, then the old one's removed");
+
+        // the same bot again: nothing is removed
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("token", TOKEN))
+                .put("/api/admin/telegram/bot").then().statusCode(200);
+        assertEquals(List.of(env), deletedWebhooks(api, before));
+
+        // back to the environment's bot: the console bot's webhook goes
+        given().auth().oauth2(admin).delete("/api/admin/telegram/bot").then().statusCode(204);
+        assertEquals(List.of(env, TOKEN), deletedWebhooks(api, before));
+
+        // a previous bot whose webhook now points elsewhere (another deployment took it over) is left alone
+        given().urlEncodingEnabled(false).baseUri("http://127.0.0.1:" + api.port()).contentType(ContentType.JSON)
+                .body(Map.of("url", "https://elsewhere.example/hook", "secret_token", "theirs"))
+                .post("/bot" + env + "/setwebhook").then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("token", TOKEN))
+                .put("/api/admin/telegram/bot").then().statusCode(200);
+        assertEquals(List.of(env, TOKEN), deletedWebhooks(api, before), () -> api.calls().stream()
+                .filter(c -> c.method().contains("webhook")).map(c -> c.method() + " " + c.token() + " "
+                        + c.params().getString("url")).toList().toString());
+    }
+
+    private static List<String> deletedWebhooks(FakeBotApi api, int from) {
+        List<FakeBotApi.Call> calls = api.calls("deleteWebhook");
+        return calls.subList(from, calls.size()).stream().map(FakeBotApi.Call::token).toList();
+    }
+
+    @Test
     void aTokenTelegramRefusesIs422AndNothingChanges() {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("token", "7000002:AAEthisIsREFUSED"))
                 .put("/api/admin/telegram/bot")

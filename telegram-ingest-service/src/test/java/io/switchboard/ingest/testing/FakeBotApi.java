@@ -241,8 +241,9 @@ public final class FakeBotApi implements AutoCloseable {
                 String token = request.path().split("/")[1].substring(3);
                 JsonObject info = new JsonObject().put("url", "").put("has_custom_certificate", false)
                         .put("pending_update_count", pendingUpdateCount);
-                calls.stream().filter(c -> c.method().equals("setwebhook") && c.token().equals(token))
-                        .reduce((a, b) -> b).ifPresent(c -> {
+                calls.stream().filter(c -> (c.method().equals("setwebhook") || c.method().equals("deletewebhook"))
+                                && c.token().equals(token))
+                        .reduce((a, b) -> b).filter(c -> c.method().equals("setwebhook")).ifPresent(c -> {
                             info.put("url", c.params().getString("url")).put("max_connections", 40);
                             Object allowed = c.params().getValue("allowed_updates");
                             if (allowed instanceof io.vertx.core.json.JsonArray array) {
